@@ -1,0 +1,203 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * The only reader of process.env (STYLE.md "Typed, validated environment"). Every variable is
+ * documented in .env.example and README; a bad value stops the app with a message naming it.
+ */
+export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export type NodeEnv = 'development' | 'production' | 'test';
+
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: NodeEnv = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = '.data';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  @IsString()
+  @MinLength(16)
+  JWT_SECRET: string = DEV_JWT_SECRET;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toList)
+  @IsString({ each: true })
+  @Matches(/^https?:\/\/[^\s/]+$/, { each: true, message: 'each origin must look like https://host[:port]' })
+  CORS_ORIGINS: string[] = [];
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @Transform(toBool)
+  @IsBoolean()
+  RUN_MIGRATIONS = true;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 256kb or 1mb' })
+  BODY_LIMIT = '256kb';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_MAX = 10;
+
+  @Transform(toBool)
+  @IsBoolean()
+  PUBLIC_PORTFOLIO = true;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_IP = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_ACCOUNT = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_WINDOW_SECONDS = 60;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export class AppConfig {
+  readonly nodeEnv!: NodeEnv;
+  readonly port!: number;
+  /** Undefined means: start the embedded PostgreSQL under dataDir. */
+  readonly databaseUrl?: string;
+  readonly dataDir!: string;
+  readonly embeddedPgPort?: number;
+  readonly jwtSecret!: string;
+  readonly jwtAccessTtlSeconds!: number;
+  readonly refreshTokenTtlDays!: number;
+  readonly corsOrigins!: string[];
+  readonly logLevel!: LogLevel;
+  readonly runMigrations!: boolean;
+  readonly seedDemo!: boolean;
+  readonly bodyLimit!: string;
+  readonly dbPoolMax!: number;
+  readonly publicPortfolio!: boolean;
+  readonly loginRateLimitPerIp!: number;
+  readonly loginRateLimitPerAccount!: number;
+  readonly loginRateWindowSeconds!: number;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+    Object.freeze(this);
+  }
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  get usesEmbeddedDatabase(): boolean {
+    return this.databaseUrl === undefined;
+  }
+
+  withDatabaseUrl(databaseUrl: string): AppConfig {
+    return new AppConfig({ ...this, databaseUrl });
+  }
+
+  with(overrides: Partial<AppConfig>): AppConfig {
+    return new AppConfig({ ...this, ...overrides });
+  }
+}
+
+/** Reads and validates the environment. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const problems = validateSync(vars, { skipMissingProperties: false }).map(
+    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(e.value)})`,
+  );
+  if (vars.NODE_ENV === 'production') {
+    if (!raw.JWT_SECRET || vars.JWT_SECRET === DEV_JWT_SECRET || vars.JWT_SECRET.length < 32) {
+      problems.push('JWT_SECRET: must be set to a random secret of at least 32 characters in production');
+    }
+    if (vars.SEED_DEMO) {
+      problems.push('SEED_DEMO: demo accounts share a published password and are refused in production');
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return new AppConfig({
+    nodeEnv: vars.NODE_ENV,
+    port: vars.PORT,
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: vars.DATA_DIR,
+    embeddedPgPort: vars.EMBEDDED_PG_PORT,
+    jwtSecret: vars.JWT_SECRET,
+    jwtAccessTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
+    refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS,
+    corsOrigins: vars.CORS_ORIGINS,
+    logLevel: vars.LOG_LEVEL,
+    runMigrations: vars.RUN_MIGRATIONS,
+    // Demo data is seeded by default only on the embedded database (a throwaway local server).
+    seedDemo: vars.SEED_DEMO ?? (vars.DATABASE_URL === undefined && vars.NODE_ENV !== 'production'),
+    bodyLimit: vars.BODY_LIMIT,
+    dbPoolMax: vars.DB_POOL_MAX,
+    publicPortfolio: vars.PUBLIC_PORTFOLIO,
+    loginRateLimitPerIp: vars.LOGIN_RATE_LIMIT_PER_IP,
+    loginRateLimitPerAccount: vars.LOGIN_RATE_LIMIT_PER_ACCOUNT,
+    loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
+  } as AppConfig);
+}

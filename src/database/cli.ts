@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config';
+import { buildDataSourceOptions } from './data-source-options';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
+
+/**
+ * Migration commands on the same DataSource definition as the app:
+ *   run | revert | show | generate <Name>
+ * With DATABASE_URL unset they start (and stop) the embedded PostgreSQL under DATA_DIR.
+ */
+async function main(): Promise<void> {
+  const [command, name] = process.argv.slice(2);
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | undefined;
+  const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort })).url;
+  const dataSource = new DataSource(buildDataSourceOptions({ url }));
+  await dataSource.initialize();
+  try {
+    switch (command) {
+      case 'run': {
+        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations.');
+        break;
+      }
+      case 'revert':
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        console.log('Reverted the last migration.');
+        break;
+      case 'show':
+        console.log((await dataSource.showMigrations()) ? 'There are pending migrations.' : 'Schema is up to date.');
+        break;
+      case 'generate':
+        generate(await dataSource.driver.createSchemaBuilder().log(), name);
+        break;
+      default:
+        throw new Error('Usage: cli.js run | revert | show | generate <Name>');
+    }
+  } finally {
+    await dataSource.destroy();
+    await embedded?.stop();
+  }
+}
+
+type Query = { query: string; parameters?: unknown[] };
+function generate(sql: { upQueries: Query[]; downQueries: Query[] }, name?: string): void {
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('generate needs a PascalCase name, e.g. npm run migration:generate -- AddComments');
+  if (sql.upQueries.length === 0) {
+    console.log('The entities match the schema: nothing to generate.');
+    return;
+  }
+  const timestamp = Date.now();
+  const line = (q: Query): string =>
+    `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`;
+  const file = join(process.cwd(), 'migrations', `${timestamp}-${name}.ts`);
+  writeFileSync(
+    file,
+    `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${name}${timestamp} implements MigrationInterface {
+  name = '${name}${timestamp}';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+${sql.upQueries.map(line).join('\n')}
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+${[...sql.downQueries].reverse().map(line).join('\n')}
+  }
+}
+`,
+  );
+  console.log(`Wrote ${file}. Review it, then add ${name}${timestamp} to migrations/index.ts.`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+
+/** Runs pending migrations (unless RUN_MIGRATIONS=false) before the app takes traffic. */
+export async function prepareDatabase(app: INestApplication, config: AppConfig): Promise<void> {
+  const logger = new Logger('Database');
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  if (config.runMigrations) {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    logger.log(
+      applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'Schema is up to date',
+    );
+  } else if (await dataSource.showMigrations()) {
+    logger.warn('Pending migrations are not applied (RUN_MIGRATIONS=false): run "npm run migration:run"');
+  }
+}
