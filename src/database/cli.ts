@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
+import { schemaDrift } from './schema-drift';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 
 /**
@@ -45,13 +46,17 @@ async function main(): Promise<void> {
 }
 
 type Query = { query: string; parameters?: unknown[] };
+/** Writes the statements that bring the schema to the entities; hand-managed indexes and constraints are left alone (schema-drift.ts). */
 function generate(sql: { upQueries: Query[]; downQueries: Query[] }, name?: string): void {
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
     throw new Error('generate needs a PascalCase name, e.g. npm run migration:generate -- AddComments');
-  if (sql.upQueries.length === 0) {
+  const drift = schemaDrift(sql.upQueries);
+  if (drift.length === 0) {
     console.log('The entities match the schema: nothing to generate.');
     return;
   }
+  // downQueries mirror upQueries one to one; keep the undo of each kept statement.
+  const kept = sql.upQueries.flatMap((q, i) => (drift.includes(q.query) && sql.downQueries[i] ? [sql.downQueries[i]] : [])).reverse();
   const timestamp = Date.now();
   const line = (q: Query): string =>
     `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`;
@@ -64,11 +69,14 @@ export class ${name}${timestamp} implements MigrationInterface {
   name = '${name}${timestamp}';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-${sql.upQueries.map(line).join('\n')}
+${sql.upQueries
+  .filter((q) => drift.includes(q.query))
+  .map(line)
+  .join('\n')}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${[...sql.downQueries].reverse().map(line).join('\n')}
+${kept.map(line).join('\n')}
   }
 }
 `,
