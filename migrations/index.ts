@@ -2,4 +2,9 @@
  * Every migration, in order. `npm run migration:generate -- <Name>` writes a new file here;
  * add its class to this list (a test checks that no migration file is left out).
  */
-export const MIGRATIONS: Function[] = [];
+import { Identity1795400000000 } from './1795400000000-Identity';
+import { Audit1795400100000 } from './1795400100000-Audit';
+import { Compact1795400200000 } from './1795400200000-Compact';
+import { Projects1795400300000 } from './1795400300000-Projects';
+
+export const MIGRATIONS: Function[] = [Identity1795400000000, Audit1795400100000, Compact1795400200000, Projects1795400300000];

@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { createApp } from './app.setup';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/demo-seed';
 import { prepareDatabase } from './database/prepare-database';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -52,6 +53,13 @@ async function bootstrap(): Promise<void> {
         `  API docs:   ${base}/docs   (OpenAPI: ${base}/docs-json)`,
         `  Health:     ${base}/health/ready`,
         `  Database:   ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port}` : 'DATABASE_URL'}`,
+        ...(config.seedDemo
+          ? [
+              '',
+              `Demo accounts (password "${DEMO_PASSWORD}"):`,
+              ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(30)} ${a.roles.join(', ')}`),
+            ]
+          : []),
         '',
       ].join('\n') + '\n',
     );

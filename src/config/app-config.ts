@@ -99,6 +99,14 @@ class EnvironmentVariables {
 
   @Type(() => Number)
   @IsInt()
+  @Min(0)
+  FAST_TRACK_BUDGET_LIMIT = 1_000_000;
+
+  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as EUR' })
+  FAST_TRACK_BUDGET_CURRENCY = 'EUR';
+
+  @Type(() => Number)
+  @IsInt()
   @Min(1)
   LOGIN_RATE_LIMIT_PER_IP = 20;
 
@@ -137,6 +145,8 @@ export class AppConfig {
   readonly bodyLimit!: string;
   readonly dbPoolMax!: number;
   readonly publicPortfolio!: boolean;
+  /** Budget above which a project is not fast-track (minor units + currency). */
+  readonly fastTrackBudgetLimit!: { amount: number; currency: string };
   readonly loginRateLimitPerIp!: number;
   readonly loginRateLimitPerAccount!: number;
   readonly loginRateWindowSeconds!: number;
@@ -196,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: vars.BODY_LIMIT,
     dbPoolMax: vars.DB_POOL_MAX,
     publicPortfolio: vars.PUBLIC_PORTFOLIO,
+    fastTrackBudgetLimit: { amount: vars.FAST_TRACK_BUDGET_LIMIT, currency: vars.FAST_TRACK_BUDGET_CURRENCY },
     loginRateLimitPerIp: vars.LOGIN_RATE_LIMIT_PER_IP,
     loginRateLimitPerAccount: vars.LOGIN_RATE_LIMIT_PER_ACCOUNT,
     loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,

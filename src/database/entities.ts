@@ -1,2 +1,24 @@
 /** Every TypeORM entity of the application. Add new entities here (and a migration). */
-export const ENTITIES: Function[] = [];
+import { AuditEvent } from '../audit/audit-event.entity';
+import { CompactAcknowledgement, CompactVersion } from '../compact/compact-version.entity';
+import { ApiKey } from '../identity/entities/api-key.entity';
+import { OrgUnit } from '../identity/entities/org-unit.entity';
+import { RefreshToken } from '../identity/entities/refresh-token.entity';
+import { User } from '../identity/entities/user.entity';
+import { ProjectComment, ProjectKpi, ProjectTeamMember, ProjectVendor } from '../projects/entities/project-children.entity';
+import { Project } from '../projects/entities/project.entity';
+
+export const ENTITIES: Function[] = [
+  AuditEvent,
+  OrgUnit,
+  User,
+  RefreshToken,
+  ApiKey,
+  CompactVersion,
+  CompactAcknowledgement,
+  Project,
+  ProjectVendor,
+  ProjectKpi,
+  ProjectTeamMember,
+  ProjectComment,
+];

@@ -2,8 +2,10 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { PasswordHasher } from '../identity/auth/password-hasher';
+import { seedDemoData } from './demo-seed';
 
-/** Runs pending migrations (unless RUN_MIGRATIONS=false) before the app takes traffic. */
+/** Runs pending migrations (unless RUN_MIGRATIONS=false) and seeds the demo data, before the app takes traffic. */
 export async function prepareDatabase(app: INestApplication, config: AppConfig): Promise<void> {
   const logger = new Logger('Database');
   const dataSource = app.get<DataSource>(getDataSourceToken());
@@ -15,4 +17,5 @@ export async function prepareDatabase(app: INestApplication, config: AppConfig):
   } else if (await dataSource.showMigrations()) {
     logger.warn('Pending migrations are not applied (RUN_MIGRATIONS=false): run "npm run migration:run"');
   }
+  if (config.seedDemo) await seedDemoData(dataSource, app.get(PasswordHasher));
 }

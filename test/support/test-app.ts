@@ -18,7 +18,14 @@ export interface TestApp {
 /** The real app (same wiring as main.ts) on a fresh database of its own. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url }).with(overrides);
+  // Generous login limits by default; the rate-limit test sets its own.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.url,
+    LOGIN_RATE_LIMIT_PER_IP: '10000',
+    LOGIN_RATE_LIMIT_PER_ACCOUNT: '10000',
+  }).with(overrides);
   const app = await createApp(config);
   return {
     app,

@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { MoneyDto } from '../../common/money/money.dto';
+import { PageQueryDto } from '../../common/pagination/pagination';
+import { ORG_UNIT_KINDS, type OrgUnitKind } from '../entities/org-unit.entity';
+import type { UserStatus } from '../entities/user.entity';
+import { API_SCOPES, type ApiScope, ROLES, type Role } from '../auth/roles';
+
+const LOCALES = ['en', 'fr'] as const;
+
+// ---- auth ----
+export class LoginDto {
+  @ApiProperty({ example: 'hero@demo.local' }) @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty({ example: 'hero-compact-demo' }) @IsString() @MinLength(1) @MaxLength(256) password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty() @IsString() @MinLength(20) @MaxLength(256) refreshToken!: string;
+}
+
+export class OrgUnitRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
+  @ApiProperty({ enum: ROLES, isArray: true, description: 'Always includes hero' }) roles!: Role[];
+  @ApiPropertyOptional({ type: MoneyDto, nullable: true, description: 'Managers: the largest budget they may approve' })
+  approvalLimit!: MoneyDto | null;
+  @ApiProperty({ enum: ['active', 'disabled'] }) status!: UserStatus;
+  @ApiProperty({ enum: LOCALES }) locale!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty() version!: number;
+}
+
+export class MeDto extends UserDto {
+  @ApiProperty({ type: OrgUnitRefDto }) orgUnit!: OrgUnitRefDto;
+  @ApiProperty({ type: [String], description: 'What the roles allow (dotted permission names)' }) permissions!: string[];
+}
+
+export class TokenPairDto {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ description: 'Opaque; rotated on every refresh' }) refreshToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: string;
+  @ApiProperty({ example: 900, description: 'Access token lifetime in seconds' }) expiresIn!: number;
+  @ApiProperty({ type: MeDto }) user!: MeDto;
+}
+
+// ---- users ----
+export class CreateUserDto {
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty() @IsString() @Length(1, 200) displayName!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() orgUnitId!: string;
+  @ApiPropertyOptional({ enum: ROLES, isArray: true, default: ['hero'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+  @ApiPropertyOptional({ type: MoneyDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  approvalLimit?: MoneyDto | null;
+  @ApiPropertyOptional({ description: 'At least 12 characters, not a common password' }) @IsOptional() @IsString() password?: string;
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en' }) @IsOptional() @IsIn(LOCALES) locale?: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) displayName?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() orgUnitId?: string;
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+  @ApiPropertyOptional({ type: MoneyDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  approvalLimit?: MoneyDto | null;
+  @ApiPropertyOptional({ enum: ['active', 'disabled'] }) @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;
+  @ApiPropertyOptional() @IsOptional() @IsString() password?: string;
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: string;
+}
+
+export class UserListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Matches email or display name' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() orgUnitId?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ enum: ['active', 'disabled'] }) @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;
+}
+
+// ---- org units ----
+export class OrgUnitDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORG_UNIT_KINDS }) kind!: OrgUnitKind;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId!: string | null;
+  @ApiProperty({ description: 'Materialized path of ids from the root, e.g. /<root>/<unit>/' }) path!: string;
+  @ApiProperty() depth!: number;
+  @ApiProperty() version!: number;
+}
+
+export class CreateOrgUnitDto {
+  @ApiProperty() @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ enum: ORG_UNIT_KINDS }) @IsIn(ORG_UNIT_KINDS) kind!: OrgUnitKind;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Omit only for the first (root) unit' }) @IsOptional() @IsUUID() parentId?: string;
+}
+
+export class UpdateOrgUnitDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional({ enum: ORG_UNIT_KINDS }) @IsOptional() @IsIn(ORG_UNIT_KINDS) kind?: OrgUnitKind;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Move under this unit' }) @IsOptional() @IsUUID() parentId?: string;
+}
+
+// ---- API keys ----
+export class CreateApiKeyDto {
+  @ApiProperty({ example: 'CRM sync' }) @IsString() @Length(1, 100) name!: string;
+  @ApiProperty({ enum: API_SCOPES, isArray: true }) @IsArray() @ArrayUnique() @IsIn(API_SCOPES, { each: true }) scopes!: ApiScope[];
+  @ApiPropertyOptional({ description: 'Default: 90 days from now; at most 1 year' }) @IsOptional() @IsDateString() expiresAt?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Limit the key to this unit subtree' }) @IsOptional() @IsUUID() orgUnitId?: string;
+}
+
+export class ApiKeyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'hck_1a2b3c4d5e6f', description: 'Visible identifier of the key' }) prefix!: string;
+  @ApiProperty({ enum: API_SCOPES, isArray: true }) scopes!: ApiScope[];
+  @ApiProperty({ format: 'uuid' }) ownerId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) orgUnitId!: string | null;
+  @ApiProperty() expiresAt!: string;
+  @ApiProperty({ nullable: true, type: String }) lastUsedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export class CreatedApiKeyDto extends ApiKeyDto {
+  @ApiProperty({ description: 'The secret key: shown only in this response, send it as X-API-Key' }) key!: string;
+}

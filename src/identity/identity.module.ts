@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { AuditModule } from '../audit/audit.module';
+import { AppConfig } from '../config/app-config';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AccessGuard } from './auth/access.guard';
+import { ApiKeyStrategy } from './auth/api-key.strategy';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LoginThrottlerGuard } from './auth/login-throttler.guard';
+import { PasswordHasher } from './auth/password-hasher';
+import { User } from './entities/user.entity';
+import { OrgUnitsController } from './org-units/org-units.controller';
+import { OrgUnitsService } from './org-units/org-units.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+const loginEmail = (req: Record<string, unknown>): string => {
+  const body = (req as unknown as Request).body as { email?: unknown } | undefined;
+  return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+};
+
+/** Users, org units, login and tokens, API keys, and the global access guard (DOMAIN.md §1). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User]),
+    PassportModule,
+    AuditModule,
+    JwtModule.registerAsync({ inject: [AppConfig], useFactory: (c: AppConfig) => ({ secret: c.jwtSecret }) }),
+    // Applied only by LoginThrottlerGuard on POST /auth/login. In-memory per instance (see docs/security.md).
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (c: AppConfig) => [
+        { name: 'ip', ttl: c.loginRateWindowSeconds * 1000, limit: c.loginRateLimitPerIp, getTracker: (req) => String(req.ip) },
+        { name: 'account', ttl: c.loginRateWindowSeconds * 1000, limit: c.loginRateLimitPerAccount, getTracker: loginEmail },
+      ],
+    }),
+  ],
+  controllers: [AuthController, UsersController, OrgUnitsController, ApiKeysController],
+  providers: [
+    AuthService,
+    UsersService,
+    OrgUnitsService,
+    ApiKeysService,
+    PasswordHasher,
+    JwtStrategy,
+    ApiKeyStrategy,
+    LoginThrottlerGuard,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [OrgUnitsService, UsersService, PasswordHasher],
+})
+export class IdentityModule {}
