@@ -1,16 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
+import { CompactModule } from './compact/compact.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './observability/logging.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { ProjectsModule } from './projects/projects.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, ObservabilityModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        ObservabilityModule,
+        IdentityModule,
+        AuditModule,
+        CompactModule,
+        ProjectsModule,
+      ],
     };
   }
 }

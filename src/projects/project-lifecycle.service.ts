@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CompactService } from '../compact/compact.service';
+import { ProblemError, ValidationProblem } from '../common/problem/problem';
+import { assertCanAssess } from '../decisions/separation-of-duties';
+import { actorOf, type Principal } from '../identity/auth/principal';
+import { User } from '../identity/entities/user.entity';
+import { AssignDto, ReasonDto, RequestInfoDto, RespondDto } from './dto/project-action.dto';
+import { ProjectDto } from './dto/project.dto';
+import { Project } from './entities/project.entity';
+import { ProjectAccess } from './project-access';
+import { invalidTransition, missingForSubmission } from './project-actions';
+import { allowedActions, isProjectState, transition, type Actor, type LifecycleAction, type TransitionContext } from './project-lifecycle';
+import { ProjectCommentsService } from './project-comments.service';
+import { projectAuditView } from './project.mapper';
+import { ProjectViews } from './project-views.service';
+
+type Guard = (em: EntityManager, project: Project, relations: ReadonlySet<Actor>) => Promise<void>;
+
+/** Runs lifecycle actions (DOMAIN.md §4): one transaction each, serialized per project by a row lock. */
+@Injectable()
+export class ProjectLifecycleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ProjectAccess,
+    private readonly views: ProjectViews,
+    private readonly compact: CompactService,
+    private readonly comments: ProjectCommentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  submit(principal: Principal, id: string): Promise<ProjectDto> {
+    return this.run(principal, id, 'submit', async (em, project) => {
+      await this.compact.assertAcknowledged(em, principal, 'hero');
+      const missing = missingForSubmission(project);
+      if (missing.length)
+        throw new ProblemError(400, 'project-incomplete', 'Project incomplete', 'Complete these fields before submitting.', {}, missing);
+      project.submittedAt = new Date();
+    });
+  }
+
+  assign(principal: Principal, id: string, dto: AssignDto): Promise<ProjectDto> {
+    return this.run(principal, id, 'assign', async (em, project, relations) => {
+      const advisorId = dto.advisorId ?? principal.userId!;
+      if (advisorId !== principal.userId && !relations.has('cio')) {
+        throw new ProblemError(403, 'forbidden', 'Not allowed', 'Only the CIO assigns another advisor; an advisor may assign themself.');
+      }
+      const advisor = await em.getRepository(User).findOneBy({ id: advisorId, status: 'active' });
+      if (!advisor || !(advisor.roles.includes('it_advisor') || advisor.roles.includes('cio'))) {
+        throw new ValidationProblem([{ field: 'advisorId', message: 'advisorId must be an active IT advisor or the CIO' }]);
+      }
+      const check = assertCanAssess({
+        advisor: { userId: advisor.id, roles: advisor.roles },
+        project: { proposerId: project.proposerId, teamMemberIds: (project.team ?? []).map((m) => m.userId) },
+      });
+      if (!check.ok) {
+        throw new ProblemError(
+          409,
+          'advisor-conflict',
+          'Advisor has a conflict of interest',
+          'The advisor proposed or works on this project and cannot assess it.',
+          {
+            reason: check.reason,
+          },
+        );
+      }
+      project.assignedAdvisorId = advisor.id;
+    });
+  }
+
+  requestInfo(principal: Principal, id: string, dto: RequestInfoDto): Promise<ProjectDto> {
+    return this.run(principal, id, 'request_info', async (em, project) => {
+      await this.comments.write(em, principal, project.id, 'question', dto.question);
+    });
+  }
+
+  respond(principal: Principal, id: string, dto: RespondDto): Promise<ProjectDto> {
+    return this.run(principal, id, 'respond', async (em, project) => {
+      await this.comments.write(em, principal, project.id, 'answer', dto.answer);
+    });
+  }
+
+  withdraw(principal: Principal, id: string, dto: ReasonDto): Promise<ProjectDto> {
+    return this.run(principal, id, 'withdraw', async (em, project) => {
+      if (dto.reason) await this.comments.write(em, principal, project.id, 'comment', `Withdrawn: ${dto.reason}`);
+    });
+  }
+
+  /**
+   * The one path every action takes: lock the row, check the caller's relations against the
+   * lifecycle table (409 invalid-transition listing what is allowed now), run the action's guard,
+   * move the state, and append the audit event — all in one transaction.
+   */
+  async run(principal: Principal, id: string, action: LifecycleAction, guard: Guard, ctx: TransitionContext = {}): Promise<ProjectDto> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query('SELECT 1 FROM project WHERE id = $1 FOR UPDATE', [id]);
+      const project = await this.access.findVisible(principal, id, em);
+      const relations = await this.access.relationsOf(principal, project, em);
+      const allowed = isProjectState(project.state) ? allowedActions(project.state, relations) : [];
+      if (!isProjectState(project.state) || !allowed.includes(action)) throw invalidTransition(project, action, allowed);
+      const before = projectAuditView(project);
+      const from = project.state;
+      await guard(em, project, relations);
+      project.state = transition(from, action, relations, ctx);
+      project.stateChangedAt = new Date();
+      const saved = await em.getRepository(Project).save(project);
+      await this.audit.record(em, {
+        actor: actorOf(principal),
+        action: `project.${action}`,
+        entityType: 'project',
+        entityId: id,
+        projectId: id,
+        before,
+        after: projectAuditView(saved),
+      });
+      return this.views.detail(em, principal, saved);
+    });
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
+import { hasRole, type Principal } from '../identity/auth/principal';
+import { ProjectDto, ProjectListQueryDto, ProjectSummaryDto } from './dto/project.dto';
+import { Project } from './entities/project.entity';
+import { ProjectAccess } from './project-access';
+import { allowedActionsFor } from './project-actions';
+import { toProjectDto, toProjectSummaryDto } from './project.mapper';
+
+/** Must stay the expression of the project_search_idx index (Projects migration) for the index to serve. */
+const PROJECT_SEARCH_VECTOR = `to_tsvector('simple', coalesce("p"."title", '') || ' ' || coalesce("p"."customer_task", '') || ' ' || coalesce("p"."summary", ''))`;
+
+type SortField = 'createdAt' | 'updatedAt' | 'targetLaunchDate';
+
+/** Reading projects: one project with what the caller may do, and the filtered list (API.md "Lists"). */
+@Injectable()
+export class ProjectViews {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ProjectAccess,
+  ) {}
+
+  async get(principal: Principal, id: string): Promise<ProjectDto> {
+    const project = await this.access.findVisible(principal, id);
+    return this.detail(this.dataSource.manager, principal, project);
+  }
+
+  async detail(em: EntityManager, principal: Principal, project: Project): Promise<ProjectDto> {
+    const fresh = await this.access.findVisible(principal, project.id, em).catch(() => project);
+    const relations = await this.access.relationsOf(principal, fresh, em);
+    return toProjectDto(em, fresh, allowedActionsFor(fresh, relations));
+  }
+
+  async list(principal: Principal, query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const desc = (query.sort ?? (query.unassigned ? 'createdAt' : '-createdAt')).startsWith('-');
+    const field = (query.sort ?? '-createdAt').replace(/^-/, '') as SortField;
+    const column = `p.${field}`;
+    const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
+    this.access.applyVisibility(qb, principal);
+    this.applyFilters(qb, principal, query);
+
+    const after = decodeCursor<{ v: string; id: string }>(query.cursor, ['v', 'id']);
+    if (after) {
+      const op = desc ? '<' : '>';
+      if (field === 'targetLaunchDate') {
+        // Nullable sort key: nulls come last in both directions.
+        qb.andWhere(
+          new Brackets((w) => {
+            if (after.v === '') w.where(`p.targetLaunchDate IS NULL AND p.id ${op} :id`, after);
+            else w.where(`(p.targetLaunchDate, p.id) ${op} (:v::date, :id)`, after).orWhere('p.targetLaunchDate IS NULL');
+          }),
+        );
+      } else {
+        qb.andWhere(`(${column}, p.id) ${op} (:v::timestamptz, :id)`, after);
+      }
+    }
+    qb.orderBy(column, desc ? 'DESC' : 'ASC', 'NULLS LAST')
+      .addOrderBy('p.id', desc ? 'DESC' : 'ASC')
+      .limit(limit + 1);
+    const rows = await qb.getMany();
+    return toPage(rows, limit, toProjectSummaryDto, (p) => ({ v: this.sortValue(p, field), id: p.id }));
+  }
+
+  private sortValue(p: Project, field: SortField): string {
+    if (field === 'targetLaunchDate') return p.targetLaunchDate ?? '';
+    return p[field].toISOString();
+  }
+
+  private applyFilters(qb: ReturnType<DataSource['createQueryBuilder']>, principal: Principal, q: ProjectListQueryDto): void {
+    if (q.state) qb.andWhere('p.state IN (:...states)', { states: q.state.split(',').map((s) => s.trim()) });
+    if (q.riskLevel) qb.andWhere('p.riskLevel = :riskLevel', { riskLevel: q.riskLevel });
+    if (q.technology) qb.andWhere(':technology = ANY(p.technologies)', { technology: q.technology });
+    if (q.orgUnitId) {
+      qb.andWhere(
+        `p.orgUnitId IN (SELECT fu.id FROM org_unit fu JOIN org_unit fr ON fr.id = :filterUnit WHERE fu.path LIKE fr.path || '%')`,
+        {
+          filterUnit: q.orgUnitId,
+        },
+      );
+    }
+    if (q.q) qb.andWhere(`${PROJECT_SEARCH_VECTOR} @@ websearch_to_tsquery('simple', :q)`, { q: q.q });
+    if (q.createdFrom) qb.andWhere('p.createdAt >= :createdFrom', { createdFrom: q.createdFrom });
+    if (q.createdTo) qb.andWhere('p.createdAt < :createdTo', { createdTo: q.createdTo });
+    const me = principal.userId;
+    if (q.mine) {
+      qb.andWhere('(p.proposerId = :me OR EXISTS (SELECT 1 FROM project_team_member mt WHERE mt.project_id = p.id AND mt.user_id = :me))', {
+        me,
+      });
+    }
+    if (q.assignedToMe) qb.andWhere('p.assignedAdvisorId = :me', { me });
+    if (q.unassigned) qb.andWhere("p.state = 'submitted' AND p.assignedAdvisorId IS NULL");
+    if (q.awaitingMyDecision) {
+      if (!hasRole(principal, 'manager')) {
+        qb.andWhere('false');
+        return;
+      }
+      // Exactly what this manager may decide: their subtree, within their limit, not their own (DOMAIN.md §6).
+      qb.andWhere("p.state = 'awaiting_decision'")
+        .andWhere(`p.orgUnitId IN (SELECT du.id FROM org_unit du JOIN org_unit dm ON dm.id = :myUnit WHERE du.path LIKE dm.path || '%')`, {
+          myUnit: principal.orgUnitId,
+        })
+        .andWhere('p.proposerId <> :me', { me })
+        .andWhere('(p.assignedAdvisorId IS NULL OR p.assignedAdvisorId <> :me)', { me })
+        .andWhere('NOT EXISTS (SELECT 1 FROM project_team_member dt WHERE dt.project_id = p.id AND dt.user_id = :me)', { me })
+        .andWhere(
+          `(p.budgetAmount IS NULL OR EXISTS (SELECT 1 FROM app_user du2 WHERE du2.id = :me AND du2.approval_limit_currency = p.budget_currency
+            AND du2.approval_limit_amount >= p.budget_amount))`,
+          { me },
+        );
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { EntityManager, In } from 'typeorm';
+import { moneyOrNull } from '../common/money/money.dto';
+import { OrgUnit } from '../identity/entities/org-unit.entity';
+import { User } from '../identity/entities/user.entity';
+import { ProjectDto, ProjectSummaryDto } from './dto/project.dto';
+import { Project } from './entities/project.entity';
+
+export function toProjectSummaryDto(p: Project): ProjectSummaryDto {
+  return {
+    id: p.id,
+    reference: p.reference,
+    title: p.title,
+    customerTask: p.customerTask,
+    state: p.state,
+    riskLevel: p.riskLevel,
+    fastTrack: p.fastTrack,
+    technologies: p.technologies,
+    budget: moneyOrNull(p.budgetAmount, p.budgetCurrency),
+    targetLaunchDate: p.targetLaunchDate,
+    proposerId: p.proposerId,
+    orgUnitId: p.orgUnitId,
+    assignedAdvisorId: p.assignedAdvisorId,
+    valueScore: p.valueScore,
+    effortScore: p.effortScore,
+    valueVerdict: p.valueVerdict,
+    submittedAt: p.submittedAt?.toISOString() ?? null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    version: p.version,
+  };
+}
+
+/** The full project as the API shows it; names of people and unit are loaded in two queries. */
+export async function toProjectDto(em: EntityManager, p: Project, allowedActions: string[]): Promise<ProjectDto> {
+  const team = p.team ?? [];
+  const ids = [p.proposerId, ...(p.assignedAdvisorId ? [p.assignedAdvisorId] : []), ...team.map((m) => m.userId)];
+  const people = new Map((await em.getRepository(User).findBy({ id: In(ids) })).map((u) => [u.id, u.displayName]));
+  const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: p.orgUnitId });
+  const person = (id: string) => ({ id, displayName: people.get(id) ?? 'Unknown' });
+  return {
+    ...toProjectSummaryDto(p),
+    summary: p.summary,
+    customerProblem: p.customerProblem,
+    targetCustomers: p.targetCustomers,
+    solution: p.solution,
+    dataCategories: p.dataCategories,
+    vendors: (p.vendors ?? []).map((v) => ({ id: v.id, name: v.name, service: v.service, dataShared: v.dataShared })),
+    kpis: (p.kpis ?? []).map((k) => ({
+      id: k.id,
+      name: k.name,
+      unit: k.unit,
+      baseline: Number(k.baseline),
+      target: Number(k.target),
+      direction: k.direction,
+    })),
+    tags: p.tags,
+    proposer: person(p.proposerId),
+    orgUnit: { id: unit.id, name: unit.name },
+    assignedAdvisor: p.assignedAdvisorId ? person(p.assignedAdvisorId) : null,
+    team: team.map((m) => person(m.userId)),
+    selfScreening:
+      p.selfScreening && p.indicativeTier
+        ? {
+            answers: p.selfScreening,
+            indicativeTier: p.indicativeTier,
+            fastTrack: p.fastTrack,
+            fastTrackRemovedReason: p.fastTrackRemovedReason,
+          }
+        : null,
+    effortValue:
+      p.effortValue && p.valueScore !== null && p.effortScore !== null && p.valueVerdict
+        ? { answers: p.effortValue, valueScore: p.valueScore, effortScore: p.effortScore, verdict: p.valueVerdict }
+        : null,
+    allowedActions,
+  };
+}
+
+/** Fields recorded in audit events for a project change (children flattened to comparable values). */
+export function projectAuditView(p: Project): Record<string, unknown> {
+  return {
+    title: p.title,
+    summary: p.summary,
+    customerProblem: p.customerProblem,
+    customerTask: p.customerTask,
+    targetCustomers: p.targetCustomers,
+    solution: p.solution,
+    technologies: p.technologies,
+    dataCategories: p.dataCategories,
+    budget: moneyOrNull(p.budgetAmount, p.budgetCurrency),
+    targetLaunchDate: p.targetLaunchDate,
+    tags: p.tags,
+    orgUnitId: p.orgUnitId,
+    state: p.state,
+    riskLevel: p.riskLevel,
+    fastTrack: p.fastTrack,
+    assignedAdvisorId: p.assignedAdvisorId,
+    selfScreening: p.selfScreening,
+    effortValue: p.effortValue,
+    vendors: (p.vendors ?? []).map((v) => ({ name: v.name, service: v.service, dataShared: v.dataShared })),
+    kpis: (p.kpis ?? []).map((k) => ({
+      name: k.name,
+      unit: k.unit,
+      baseline: Number(k.baseline),
+      target: Number(k.target),
+      direction: k.direction,
+    })),
+    team: (p.team ?? []).map((m) => m.userId).sort(),
+  };
+}

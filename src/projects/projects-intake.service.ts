@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../config/app-config';
+import { assertVersion } from '../common/http/if-match';
+import { FieldError, ProblemError, ValidationProblem } from '../common/problem/problem';
+import { actorOf, type Principal } from '../identity/auth/principal';
+import { OrgUnitsService } from '../identity/org-units/org-units.service';
+import { User } from '../identity/entities/user.entity';
+import { CreateProjectDto, SelfScreeningDto, UpdateProjectDto } from './dto/project-input.dto';
+import { ProjectDto } from './dto/project.dto';
+import { ProjectKpi, ProjectTeamMember, ProjectVendor } from './entities/project-children.entity';
+import { Project } from './entities/project.entity';
+import { scoreEffortValue } from './effort-value';
+import { ProjectAccess } from './project-access';
+import { EDITABLE_STATES } from './project-lifecycle';
+import { projectAuditView } from './project.mapper';
+import { ProjectViews } from './project-views.service';
+import { nextReference } from './project-reference';
+import { evaluateSelfScreening } from './self-screening';
+
+/** Proposing and editing projects, and the HERO's self-screening (DOMAIN.md §3). */
+@Injectable()
+export class ProjectsIntakeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ProjectAccess,
+    private readonly views: ProjectViews,
+    private readonly units: OrgUnitsService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async create(principal: Principal, dto: CreateProjectDto): Promise<ProjectDto> {
+    const proposerId = principal.userId!;
+    const orgUnitId = dto.orgUnitId ?? principal.orgUnitId!;
+    if (dto.orgUnitId && !(await this.units.isWithin(dto.orgUnitId, principal.orgUnitId!))) {
+      throw new ValidationProblem([{ field: 'orgUnitId', message: 'orgUnitId must be your own unit or a unit below it' }]);
+    }
+    return this.dataSource.transaction(async (em) => {
+      await this.assertTeam(em, dto.teamMemberIds ?? [], proposerId);
+      const repo = em.getRepository(Project);
+      const project = repo.create({ reference: await nextReference(em), proposerId, orgUnitId, state: 'draft', title: dto.title });
+      this.applyFields(project, dto);
+      const saved = await repo.save(project);
+      await this.audit.record(em, {
+        actor: actorOf(principal),
+        action: 'project.create',
+        entityType: 'project',
+        entityId: saved.id,
+        projectId: saved.id,
+        after: projectAuditView(saved),
+      });
+      return this.views.detail(em, principal, saved);
+    });
+  }
+
+  async update(principal: Principal, id: string, expectedVersion: number, dto: UpdateProjectDto): Promise<ProjectDto> {
+    return this.dataSource.transaction(async (em) => {
+      const project = await this.loadForEdit(em, principal, id);
+      assertVersion(expectedVersion, project.version);
+      if (dto.orgUnitId && dto.orgUnitId !== project.orgUnitId && !(await this.units.isWithin(dto.orgUnitId, principal.orgUnitId!))) {
+        throw new ValidationProblem([{ field: 'orgUnitId', message: 'orgUnitId must be your own unit or a unit below it' }]);
+      }
+      if (dto.teamMemberIds) await this.assertTeam(em, dto.teamMemberIds, project.proposerId);
+      const before = projectAuditView(project);
+      this.applyFields(project, dto);
+      if (dto.orgUnitId) project.orgUnitId = dto.orgUnitId;
+      const saved = await em.getRepository(Project).save(project);
+      await this.audit.record(em, {
+        actor: actorOf(principal),
+        action: 'project.edit',
+        entityType: 'project',
+        entityId: id,
+        projectId: id,
+        before,
+        after: projectAuditView(saved),
+      });
+      return this.views.detail(em, principal, saved);
+    });
+  }
+
+  async setSelfScreening(principal: Principal, id: string, dto: SelfScreeningDto): Promise<ProjectDto> {
+    return this.dataSource.transaction(async (em) => {
+      const project = await this.loadForEdit(em, principal, id);
+      const threshold = this.config.fastTrackBudgetLimit;
+      if (
+        !dto.budgetAboveFastTrack &&
+        project.budgetAmount !== null &&
+        project.budgetCurrency === threshold.currency &&
+        Number(project.budgetAmount) > threshold.amount
+      ) {
+        throw new ValidationProblem([
+          {
+            field: 'budgetAboveFastTrack',
+            message: `the budget is above the fast-track threshold of ${(threshold.amount / 100).toFixed(2)} ${threshold.currency}: answer yes`,
+          },
+        ]);
+      }
+      const before = projectAuditView(project);
+      const answers = { ...dto };
+      const result = evaluateSelfScreening(answers);
+      project.selfScreening = answers;
+      project.indicativeTier = result.indicativeTier;
+      // Once an advisor has taken a project off the fast track, re-screening does not put it back.
+      project.fastTrack = result.fastTrack && project.fastTrackRemovedReason === null;
+      const saved = await em.getRepository(Project).save(project);
+      await this.audit.record(em, {
+        actor: actorOf(principal),
+        action: 'project.self_screen',
+        entityType: 'project',
+        entityId: id,
+        projectId: id,
+        before,
+        after: projectAuditView(saved),
+      });
+      return this.views.detail(em, principal, saved);
+    });
+  }
+
+  /** Locks a project the caller may see, and checks they may edit it now. */
+  private async loadForEdit(em: EntityManager, principal: Principal, id: string): Promise<Project> {
+    const project = await this.access.findVisible(principal, id, em);
+    await em.query('SELECT 1 FROM project WHERE id = $1 FOR UPDATE', [id]);
+    const relations = await this.access.relationsOf(principal, project, em);
+    if (!relations.has('proposer') && !relations.has('team_member')) {
+      throw new ProblemError(403, 'forbidden', 'Not allowed', 'Only the proposer and the team edit a project.');
+    }
+    if (!EDITABLE_STATES.includes(project.state as (typeof EDITABLE_STATES)[number])) {
+      throw new ProblemError(409, 'project-not-editable', 'Project not editable', `A project in state ${project.state} cannot be edited.`, {
+        editableStates: EDITABLE_STATES,
+      });
+    }
+    return project;
+  }
+
+  private applyFields(project: Project, dto: UpdateProjectDto): void {
+    const scalar = [
+      'title',
+      'summary',
+      'customerProblem',
+      'customerTask',
+      'targetCustomers',
+      'solution',
+      'technologies',
+      'dataCategories',
+      'tags',
+      'targetLaunchDate',
+    ] as const;
+    for (const key of scalar) if (dto[key] !== undefined) Object.assign(project, { [key]: dto[key] });
+    if (dto.budget !== undefined) {
+      project.budgetAmount = String(dto.budget.amount);
+      project.budgetCurrency = dto.budget.currency;
+    }
+    if (dto.vendors)
+      project.vendors = dto.vendors.map((v, position) =>
+        Object.assign(new ProjectVendor(), { ...v, dataShared: v.dataShared ?? '', position }),
+      );
+    if (dto.kpis) {
+      project.kpis = dto.kpis.map((k, position) =>
+        Object.assign(new ProjectKpi(), { ...k, baseline: String(k.baseline), target: String(k.target), position }),
+      );
+    }
+    if (dto.teamMemberIds) project.team = dto.teamMemberIds.map((userId) => Object.assign(new ProjectTeamMember(), { userId }));
+    if (dto.effortValue) {
+      const score = scoreEffortValue(dto.effortValue);
+      project.effortValue = { ...dto.effortValue };
+      project.valueScore = score.valueScore;
+      project.effortScore = score.effortScore;
+      project.valueVerdict = score.verdict;
+    }
+  }
+
+  private async assertTeam(em: EntityManager, ids: string[], proposerId: string): Promise<void> {
+    const errors: FieldError[] = [];
+    if (ids.includes(proposerId)) errors.push({ field: 'teamMemberIds', message: 'the proposer is not listed as a team member' });
+    const found = ids.length ? await em.getRepository(User).findBy({ id: In(ids), status: 'active' }) : [];
+    if (found.length !== ids.filter((i) => i !== proposerId).length)
+      errors.push({ field: 'teamMemberIds', message: 'every team member must be an active user' });
+    if (errors.length) throw new ValidationProblem(errors);
+  }
+}

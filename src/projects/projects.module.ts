@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CompactModule } from '../compact/compact.module';
+import { IdentityModule } from '../identity/identity.module';
+import { ProjectAccess } from './project-access';
+import { ProjectActionsController } from './project-actions.controller';
+import { ProjectCommentsService } from './project-comments.service';
+import { ProjectConversationController } from './project-conversation.controller';
+import { ProjectLifecycleService } from './project-lifecycle.service';
+import { ProjectViews } from './project-views.service';
+import { ProjectsController } from './projects.controller';
+import { ProjectsIntakeService } from './projects-intake.service';
+
+/** Intake, self-screening, the lifecycle state machine, comments and history (DOMAIN.md §3–4). */
+@Module({
+  imports: [AuditModule, CompactModule, IdentityModule],
+  controllers: [ProjectsController, ProjectActionsController, ProjectConversationController],
+  providers: [ProjectAccess, ProjectViews, ProjectsIntakeService, ProjectLifecycleService, ProjectCommentsService],
+  exports: [ProjectAccess, ProjectViews, ProjectLifecycleService],
+})
+export class ProjectsModule {}
