@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { PasswordHasher } from '../identity/auth/password-hasher';
+import { seedDemoProjects } from './demo-projects';
 import { seedDemoData } from './demo-seed';
 
 /** Runs pending migrations (unless RUN_MIGRATIONS=false) and seeds the demo data, before the app takes traffic. */
@@ -17,5 +18,5 @@ export async function prepareDatabase(app: INestApplication, config: AppConfig):
   } else if (await dataSource.showMigrations()) {
     logger.warn('Pending migrations are not applied (RUN_MIGRATIONS=false): run "npm run migration:run"');
   }
-  if (config.seedDemo) await seedDemoData(dataSource, app.get(PasswordHasher));
+  if (config.seedDemo && (await seedDemoData(dataSource, app.get(PasswordHasher)))) await seedDemoProjects(app);
 }

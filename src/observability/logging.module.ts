@@ -20,6 +20,8 @@ export const REDACTED_PATHS = [
   '*.key',
 ];
 
+const UNLOGGED_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+
 /** Structured JSON logs (pino) with the request id on every line. */
 @Module({
   imports: [
@@ -34,7 +36,9 @@ export const REDACTED_PATHS = [
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
           },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/metrics' },
+          // Probes and scrapes run every few seconds; logging them drowns real traffic. (Routes excluded from
+          // the global prefix also get Nest's middleware twice, which doubled these lines.)
+          autoLogging: { ignore: (req: IncomingMessage) => UNLOGGED_PATHS.has((req.url ?? '').split('?')[0]) },
         },
       }),
     }),

@@ -218,8 +218,8 @@ describe('lifecycleMermaid', () => {
     expect(edges).toEqual(expected);
   });
 
-  it('is the diagram published in docs/domain-rules.md', () => {
-    const doc = readFileSync(join(__dirname, '../../docs/domain-rules.md'), 'utf8');
+  it('is the diagram published in docs/domain.md', () => {
+    const doc = readFileSync(join(__dirname, '../../docs/domain.md'), 'utf8');
     expect(doc).toContain(`\`\`\`mermaid\n${diagram}\`\`\``);
   });
 

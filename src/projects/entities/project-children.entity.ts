@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { KpiDirection } from '../project-fields';
 import { Project } from './project.entity';
 
@@ -9,7 +9,7 @@ export class ProjectVendor {
   @Column('uuid') projectId!: string;
   @ManyToOne(() => Project, (p) => p.vendors, { onDelete: 'CASCADE', orphanedRowAction: 'delete' })
   @JoinColumn({ name: 'project_id' })
-  project!: Project;
+  project!: Relation<Project>;
   @Column('int') position!: number;
   @Column('text') name!: string;
   @Column('text') service!: string;
@@ -23,7 +23,7 @@ export class ProjectKpi {
   @Column('uuid') projectId!: string;
   @ManyToOne(() => Project, (p) => p.kpis, { onDelete: 'CASCADE', orphanedRowAction: 'delete' })
   @JoinColumn({ name: 'project_id' })
-  project!: Project;
+  project!: Relation<Project>;
   @Column('int') position!: number;
   @Column('text') name!: string;
   @Column('text') unit!: string;
@@ -39,7 +39,7 @@ export class ProjectTeamMember {
   @PrimaryColumn('uuid') userId!: string;
   @ManyToOne(() => Project, (p) => p.team, { onDelete: 'CASCADE', orphanedRowAction: 'delete' })
   @JoinColumn({ name: 'project_id' })
-  project!: Project;
+  project!: Relation<Project>;
 }
 
 /** Comments, and the questions and answers of request-info / respond. */
