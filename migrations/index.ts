@@ -6,5 +6,12 @@ import { Identity1795400000000 } from './1795400000000-Identity';
 import { Audit1795400100000 } from './1795400100000-Audit';
 import { Compact1795400200000 } from './1795400200000-Compact';
 import { Projects1795400300000 } from './1795400300000-Projects';
+import { Reports1795400800000 } from './1795400800000-Reports';
 
-export const MIGRATIONS: Function[] = [Identity1795400000000, Audit1795400100000, Compact1795400200000, Projects1795400300000];
+export const MIGRATIONS: Function[] = [
+  Identity1795400000000,
+  Audit1795400100000,
+  Compact1795400200000,
+  Projects1795400300000,
+  Reports1795400800000,
+];

@@ -7,6 +7,7 @@ import { RefreshToken } from '../identity/entities/refresh-token.entity';
 import { User } from '../identity/entities/user.entity';
 import { ProjectComment, ProjectKpi, ProjectTeamMember, ProjectVendor } from '../projects/entities/project-children.entity';
 import { Project } from '../projects/entities/project.entity';
+import { ProjectTransition } from '../projects/entities/project-transition.entity';
 
 export const ENTITIES: Function[] = [
   AuditEvent,
@@ -21,4 +22,5 @@ export const ENTITIES: Function[] = [
   ProjectKpi,
   ProjectTeamMember,
   ProjectComment,
+  ProjectTransition,
 ];

@@ -10,6 +10,7 @@ import { User } from '../identity/entities/user.entity';
 import { AssignDto, ReasonDto, RequestInfoDto, RespondDto } from './dto/project-action.dto';
 import { ProjectDto } from './dto/project.dto';
 import { Project } from './entities/project.entity';
+import { ProjectTransition } from './entities/project-transition.entity';
 import { ProjectAccess } from './project-access';
 import { invalidTransition, missingForSubmission } from './project-actions';
 import { allowedActions, isProjectState, transition, type Actor, type LifecycleAction, type TransitionContext } from './project-lifecycle';
@@ -103,9 +104,19 @@ export class ProjectLifecycleService {
       const before = projectAuditView(project);
       const from = project.state;
       await guard(em, project, relations);
+      const enteredAt = project.stateChangedAt ?? project.createdAt;
       project.state = transition(from, action, relations, ctx);
       project.stateChangedAt = new Date();
       const saved = await em.getRepository(Project).save(project);
+      await em.getRepository(ProjectTransition).insert({
+        projectId: id,
+        action,
+        fromState: from,
+        toState: saved.state,
+        fromEnteredAt: enteredAt,
+        at: saved.stateChangedAt!,
+        actorId: principal.userId,
+      });
       await this.audit.record(em, {
         actor: actorOf(principal),
         action: `project.${action}`,
