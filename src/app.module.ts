@@ -8,6 +8,7 @@ import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './observability/logging.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -23,6 +24,7 @@ export class AppModule {
         AuditModule,
         CompactModule,
         ProjectsModule,
+        ReportsModule,
       ],
     };
   }

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { CsvCell } from '../common/csv/csv';
+import { ApiCsv, streamCsv, wantsCsv } from '../common/csv/csv-response';
 import { ETAG_HEADER, IfMatchVersion, setETag } from '../common/http/if-match';
 import { ApiProblems } from '../common/openapi/api-problems.decorator';
 import { Page, pageDtoOf } from '../common/pagination/pagination';
@@ -8,6 +10,7 @@ import { CurrentPrincipal, RequirePermissions, UsersOnly } from '../identity/aut
 import type { Principal } from '../identity/auth/principal';
 import { CreateProjectDto, SelfScreeningDto, UpdateProjectDto } from './dto/project-input.dto';
 import { ProjectDto, ProjectListQueryDto, ProjectSummaryDto } from './dto/project.dto';
+import { PROJECT_CSV_COLUMNS, projectCsvRow } from './project-csv';
 import { ProjectViews } from './project-views.service';
 import { ProjectsIntakeService } from './projects-intake.service';
 
@@ -26,10 +29,30 @@ export class ProjectsController {
     description:
       'Filters: state (comma-separated), riskLevel, orgUnitId (subtree), technology, q (full text), mine, assignedToMe, unassigned, awaitingMyDecision, createdFrom/To; sort.',
   })
-  @ApiOkResponse({ type: pageDtoOf(ProjectSummaryDto) })
+  @ApiOkResponse({
+    type: pageDtoOf(ProjectSummaryDto),
+    description: 'With `Accept: text/csv`: every matching project (all pages), streamed',
+  })
+  @ApiCsv()
   @ApiProblems(400)
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
-    return this.views.list(principal, query);
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ProjectListQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page<ProjectSummaryDto> | void> {
+    if (!wantsCsv(req)) return this.views.list(principal, query);
+    await streamCsv(res, 'projects.csv', PROJECT_CSV_COLUMNS, this.allPages(principal, query));
+  }
+
+  /** The CSV export walks the same keyset pages as the JSON list, a page at a time. */
+  private async *allPages(principal: Principal, query: ProjectListQueryDto): AsyncIterable<CsvCell[][]> {
+    let cursor: string | undefined = query.cursor;
+    do {
+      const page = await this.views.list(principal, { ...query, limit: 100, cursor });
+      yield page.items.map(projectCsvRow);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   @Post()

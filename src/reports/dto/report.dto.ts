@@ -1,0 +1,69 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CountDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() count!: number;
+}
+
+export class UnitCountDto {
+  @ApiProperty({ format: 'uuid' }) orgUnitId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Projects in this unit and every unit below it' }) count!: number;
+}
+
+export class PortfolioReportDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ description: 'Projects counted (created in the date range, visible to the caller, matching the filters)' }) total!: number;
+  @ApiProperty({ type: [CountDto] }) byState!: CountDto[];
+  @ApiProperty({ type: [CountDto], description: '`unassessed` for projects without an overall level yet' }) byRiskLevel!: CountDto[];
+  @ApiProperty({ type: [UnitCountDto], description: 'Rolled up to the units one level below the filter unit (or the company)' })
+  byOrgUnit!: UnitCountDto[];
+  @ApiProperty({ type: [CountDto] }) byTechnology!: CountDto[];
+  @ApiProperty({ type: [CountDto], description: '`true` / `false`' }) byFastTrack!: CountDto[];
+}
+
+export class HeatmapCellDto {
+  @ApiProperty({ type: String, nullable: true, description: 'Risk dimension; null for all dimensions together' }) dimension!: string | null;
+  @ApiProperty({ enum: ['inherent', 'residual'] }) kind!: 'inherent' | 'residual';
+  @ApiProperty({ minimum: 1, maximum: 5 }) likelihood!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) impact!: number;
+  @ApiProperty() count!: number;
+}
+
+export class RiskHeatmapReportDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ description: 'Projects whose latest submitted assessment is counted' }) assessedProjects!: number;
+  @ApiProperty({ type: [HeatmapCellDto], description: 'Non-empty cells only' }) cells!: HeatmapCellDto[];
+}
+
+export class StageTimeDto {
+  @ApiProperty({ description: 'Lifecycle state the project waited in' }) stage!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null in the overall rows' }) orgUnitId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) orgUnitName!: string | null;
+  @ApiProperty({ description: 'Transitions out of the stage in the date range' }) count!: number;
+  @ApiProperty() medianHours!: number;
+  @ApiProperty() p90Hours!: number;
+}
+
+export class CycleTimesReportDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ type: [StageTimeDto] }) stages!: StageTimeDto[];
+  @ApiProperty({ type: [StageTimeDto], description: 'The same per unit (rolled up like the portfolio report)' }) byOrgUnit!: StageTimeDto[];
+}
+
+export class DecisionRateDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the overall row' }) orgUnitId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) orgUnitName!: string | null;
+  @ApiProperty() decisions!: number;
+  @ApiProperty() approved!: number;
+  @ApiProperty({ description: 'Rejected by the manager or declined at co-sign' }) rejected!: number;
+  @ApiProperty() changesRequested!: number;
+  @ApiProperty({ description: 'approved / decisions, 0–1' }) approvalRate!: number;
+  @ApiProperty() rejectionRate!: number;
+  @ApiProperty() changesRate!: number;
+}
+
+export class DecisionsReportDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ type: [DecisionRateDto] }) rows!: DecisionRateDto[];
+}

@@ -1,0 +1,65 @@
+import type { CsvCell } from '../common/csv/csv';
+import type { CycleTimesReportDto, DecisionsReportDto, PortfolioReportDto, RiskHeatmapReportDto } from './dto/report.dto';
+
+/** Each report flattened to one table for its CSV export. */
+export interface ReportTable {
+  header: string[];
+  rows: CsvCell[][];
+}
+
+export function portfolioTable(r: PortfolioReportDto): ReportTable {
+  const counts = (dimension: string, list: { key: string; count: number }[]): CsvCell[][] =>
+    list.map((c) => [dimension, c.key, '', c.count]);
+  return {
+    header: ['dimension', 'key', 'label', 'count'],
+    rows: [
+      ['total', '', '', r.total],
+      ...counts('state', r.byState),
+      ...counts('riskLevel', r.byRiskLevel),
+      ...r.byOrgUnit.map((u) => ['orgUnit', u.orgUnitId, u.name, u.count]),
+      ...counts('technology', r.byTechnology),
+      ...counts('fastTrack', r.byFastTrack),
+    ],
+  };
+}
+
+export function heatmapTable(r: RiskHeatmapReportDto): ReportTable {
+  return {
+    header: ['dimension', 'kind', 'likelihood', 'impact', 'count'],
+    rows: r.cells.map((c) => [c.dimension ?? 'overall', c.kind, c.likelihood, c.impact, c.count]),
+  };
+}
+
+export function cycleTimesTable(r: CycleTimesReportDto): ReportTable {
+  return {
+    header: ['stage', 'orgUnitId', 'orgUnitName', 'count', 'medianHours', 'p90Hours'],
+    rows: [...r.stages, ...r.byOrgUnit].map((s) => [s.stage, s.orgUnitId, s.orgUnitName, s.count, s.medianHours, s.p90Hours]),
+  };
+}
+
+export function decisionsTable(r: DecisionsReportDto): ReportTable {
+  return {
+    header: [
+      'orgUnitId',
+      'orgUnitName',
+      'decisions',
+      'approved',
+      'rejected',
+      'changesRequested',
+      'approvalRate',
+      'rejectionRate',
+      'changesRate',
+    ],
+    rows: r.rows.map((d) => [
+      d.orgUnitId,
+      d.orgUnitName,
+      d.decisions,
+      d.approved,
+      d.rejected,
+      d.changesRequested,
+      d.approvalRate,
+      d.rejectionRate,
+      d.changesRate,
+    ]),
+  };
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PortfolioReportsService } from './portfolio-reports.service';
+import { ReportsController } from './reports.controller';
+
+/** Portfolio insight (DOMAIN.md §11): aggregates computed in SQL over what the caller may see. */
+@Module({
+  controllers: [ReportsController],
+  providers: [PortfolioReportsService],
+})
+export class ReportsModule {}

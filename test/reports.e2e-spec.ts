@@ -1,0 +1,210 @@
+import { Actors, seedActors } from './support/actors';
+import { completeProject, ProjectDriver } from './support/projects';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Reports on a small hand-made data set: projects are created through the API, then their state,
+ * risk level and transition history are set in SQL so every expected figure can be worked out here.
+ */
+describe('reports', () => {
+  let t: TestApp;
+  let actors: Actors;
+  const ids: Record<string, string> = {};
+  const HOUR = 3_600_000;
+
+  async function place(name: string, who: 'hero' | 'salesHero', state: string, risk: string | null, extra: Record<string, unknown> = {}) {
+    const { id } = await new ProjectDriver(t, actors).create(who, completeProject({ title: `Report ${name}`, ...extra }));
+    await t.dataSource.query('UPDATE project SET state = $2, risk_level = $3 WHERE id = $1', [id, state, risk]);
+    ids[name] = id;
+  }
+
+  /** A transition out of `from` after `hours` in it, at a fixed date. */
+  async function transition(name: string, action: string, from: string, to: string, hours: number, at = '2026-06-10T12:00:00Z') {
+    const end = new Date(at);
+    await t.dataSource.query(
+      `INSERT INTO project_transition (project_id, action, from_state, to_state, from_entered_at, at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [ids[name], action, from, to, new Date(end.getTime() - hours * HOUR), end],
+    );
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    actors = await seedActors(t);
+    // Marketing (hero): A approved/high, B rejected/medium, C draft. Digital Marketing: D launched/low (video). Sales: E approved/critical.
+    await place('A', 'hero', 'approved', 'high', { technologies: ['web', 'ai'] });
+    await place('B', 'hero', 'rejected', 'medium', { technologies: ['web'] });
+    await place('C', 'hero', 'draft', null, { technologies: ['social'] });
+    await place('D', 'hero', 'launched', 'low', { technologies: ['video'], orgUnitId: await actors.unitId('Digital Marketing') });
+    await place('E', 'salesHero', 'approved', 'critical', { technologies: ['mobile'] });
+    // Waiting times: submitted 2h/4h/6h/8h (A,B,D,E), in_review 10h (A) and 30h (B).
+    await transition('A', 'assign', 'submitted', 'in_review', 2);
+    await transition('B', 'assign', 'submitted', 'in_review', 4);
+    await transition('D', 'assign', 'submitted', 'in_review', 6);
+    await transition('E', 'assign', 'submitted', 'in_review', 8);
+    await transition('A', 'complete_assessment', 'in_review', 'awaiting_decision', 10);
+    await transition('B', 'complete_assessment', 'in_review', 'awaiting_decision', 30);
+    await transition('A', 'decide_approve', 'awaiting_decision', 'awaiting_cosign', 1);
+    await transition('B', 'decide_request_changes', 'awaiting_decision', 'changes_requested', 1);
+    await transition('B', 'decide_reject', 'awaiting_decision', 'rejected', 1, '2026-06-20T12:00:00Z');
+    await transition('E', 'decide_approve', 'awaiting_decision', 'approved', 3);
+    await transition('D', 'decide_approve', 'awaiting_decision', 'approved', 2, '2025-01-10T12:00:00Z');
+  });
+  afterAll(() => t.close());
+
+  const count = (list: { key: string; count: number }[], key: string) => list.find((c) => c.key === key)?.count ?? 0;
+
+  describe('portfolio', () => {
+    it('counts what the CIO sees by state, risk level, unit, technology and fast track', async () => {
+      const { body } = await t.http
+        .get('/api/v1/reports/portfolio')
+        .set(await actors.auth('cio'))
+        .expect(200);
+      expect(body.total).toBe(5);
+      expect(count(body.byState, 'approved')).toBe(2);
+      expect(count(body.byState, 'draft')).toBe(1);
+      expect(count(body.byRiskLevel, 'unassessed')).toBe(1);
+      expect(count(body.byRiskLevel, 'critical')).toBe(1);
+      expect(count(body.byTechnology, 'web')).toBe(2);
+      expect(count(body.byTechnology, 'video')).toBe(1);
+      const units = Object.fromEntries(body.byOrgUnit.map((u: { name: string; count: number }) => [u.name, u.count]));
+      expect(units).toEqual({ Marketing: 4, Sales: 1 }); // Digital Marketing rolls up into Marketing
+    });
+
+    it('rolls up one level below the filter unit, and filters by technology', async () => {
+      const auth = await actors.auth('cio');
+      const marketing = await t.http
+        .get('/api/v1/reports/portfolio')
+        .query({ orgUnitId: await actors.unitId('Marketing') })
+        .set(auth)
+        .expect(200);
+      expect(marketing.body.total).toBe(4);
+      const units = Object.fromEntries(marketing.body.byOrgUnit.map((u: { name: string; count: number }) => [u.name, u.count]));
+      expect(units).toEqual({ Marketing: 3, 'Digital Marketing': 1 });
+      const web = await t.http.get('/api/v1/reports/portfolio').query({ technology: 'web' }).set(auth).expect(200);
+      expect(web.body.total).toBe(2);
+    });
+
+    it('honours visibility: a manager their subtree, a hero their own projects', async () => {
+      const manager = await t.http
+        .get('/api/v1/reports/portfolio')
+        .set(await actors.auth('marketingManager'))
+        .expect(200);
+      expect(manager.body.total).toBe(4);
+      const sales = await t.http
+        .get('/api/v1/reports/portfolio')
+        .set(await actors.auth('salesHero'))
+        .expect(200);
+      expect(sales.body.total).toBe(1);
+      expect(sales.body.byState).toEqual([{ key: 'approved', count: 1 }]);
+      const admin = await t.http
+        .get('/api/v1/reports/portfolio')
+        .set(await actors.auth('admin'))
+        .expect(200);
+      expect(admin.body.total).toBe(5);
+    });
+  });
+
+  describe('cycle times', () => {
+    it('gives the median and p90 hours per stage, worked out by hand', async () => {
+      const { body } = await t.http
+        .get('/api/v1/reports/cycle-times')
+        .set(await actors.auth('cio'))
+        .expect(200);
+      const stage = (s: string) => body.stages.find((x: { stage: string }) => x.stage === s);
+      // submitted: 2,4,6,8 → median 5, p90 = 6 + 0.7 × 2 = 7.4 (linear interpolation)
+      expect(stage('submitted')).toMatchObject({ count: 4, medianHours: 5, p90Hours: 7.4 });
+      // in_review: 10, 30 → median 20, p90 = 10 + 0.9 × 20 = 28
+      expect(stage('in_review')).toMatchObject({ count: 2, medianHours: 20, p90Hours: 28 });
+      const sales = body.byOrgUnit.find(
+        (x: { stage: string; orgUnitName: string }) => x.stage === 'submitted' && x.orgUnitName === 'Sales',
+      );
+      expect(sales).toMatchObject({ count: 1, medianHours: 8 });
+    });
+
+    it('restricts to the date range', async () => {
+      const { body } = await t.http
+        .get('/api/v1/reports/cycle-times')
+        .query({ from: '2026-06-15', to: '2026-07-01' })
+        .set(await actors.auth('cio'))
+        .expect(200);
+      expect(body.stages).toEqual([expect.objectContaining({ stage: 'awaiting_decision', count: 1, medianHours: 1 })]);
+    });
+  });
+
+  describe('decisions', () => {
+    it('gives approval, rejection and change rates per unit', async () => {
+      const { body } = await t.http
+        .get('/api/v1/reports/decisions')
+        .query({ from: '2026-01-01' })
+        .set(await actors.auth('cio'))
+        .expect(200);
+      const overall = body.rows.find((r: { orgUnitId: string | null }) => r.orgUnitId === null);
+      expect(overall).toMatchObject({
+        decisions: 4,
+        approved: 2,
+        rejected: 1,
+        changesRequested: 1,
+        approvalRate: 0.5,
+        rejectionRate: 0.25,
+      });
+      const marketing = body.rows.find((r: { orgUnitName: string }) => r.orgUnitName === 'Marketing');
+      expect(marketing).toMatchObject({ decisions: 3, approved: 1, approvalRate: 0.333 });
+    });
+  });
+
+  describe('CSV export', () => {
+    it('exports a report as CSV with a header row', async () => {
+      const res = await t.http
+        .get('/api/v1/reports/portfolio')
+        .set(await actors.auth('cio'))
+        .set('Accept', 'text/csv')
+        .expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      expect(res.headers['content-disposition']).toMatch(/attachment; filename="portfolio.csv"/);
+      const lines = res.text.trim().split('\r\n');
+      expect(lines[0]).toBe('dimension,key,label,count');
+      expect(lines).toContain('total,,,5');
+    });
+
+    it('exports the whole filtered project list (every page), formula-injection safe', async () => {
+      await new ProjectDriver(t, actors).create('hero', completeProject({ title: '=HYPERLINK("http://evil.example","click")' }));
+      const res = await t.http
+        .get('/api/v1/projects')
+        .query({ limit: 1, mine: 'true' })
+        .set(await actors.auth('hero'))
+        .set('Accept', 'text/csv')
+        .expect(200);
+      const lines = res.text.trim().split('\r\n');
+      expect(lines[0].split(',')[0]).toBe('reference');
+      expect(lines).toHaveLength(1 + 5); // header + A, B, C, D and the new one, despite limit=1
+      expect(res.text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+      expect(res.text).not.toMatch(/(^|,)=HYPERLINK/m);
+    });
+  });
+
+  describe('access and input', () => {
+    it('needs authentication, and API keys need reports:read', async () => {
+      await t.http.get('/api/v1/reports/portfolio').expect(401);
+      const reader = await actors.apiKey(['reports:read']);
+      const other = await actors.apiKey(['projects:read']);
+      const res = await t.http.get('/api/v1/reports/portfolio').set('X-API-Key', reader.key).expect(200);
+      expect(res.body.total).toBe(6);
+      await t.http.get('/api/v1/reports/portfolio').set('X-API-Key', other.key).expect(403);
+    });
+
+    it.each([
+      ['from', 'last week'],
+      ['orgUnitId', 'nope'],
+      ['technology', 'blockchain'],
+      ['orgUnitId', '00000000-0000-4000-8000-000000000000'],
+    ])('rejects %s=%s with problem+json naming the field', async (field, value) => {
+      const res = await t.http
+        .get('/api/v1/reports/cycle-times')
+        .query({ [field]: value })
+        .set(await actors.auth('cio'))
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+  });
+});
