@@ -11,13 +11,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'IT advises on risk, managers decide, integrations use scoped API keys. Errors are RFC 9457 problem+json.',
     )
     .setVersion('1')
+    .setLicense('Proprietary', 'https://hero-compact.dev/license')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, 'apiKey')
     .addServer('/')
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  markPublicOperations(document);
+  return document;
+}
+
+/**
+ * Protected routes declare bearer + API-key security (RequirePermissions); what is left is public
+ * (@Public(): login, refresh, health, metrics). Say so explicitly with `security: []`, as linters ask.
+ */
+function markPublicOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (operation && !operation.security) operation.security = [];
+    }
+  }
 }
 
 export function setupSwagger(app: INestApplication): OpenAPIObject {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IfMatchVersion, setETag } from '../../common/http/if-match';
+import { ETAG_HEADER, IfMatchVersion, setETag } from '../../common/http/if-match';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { Page, pageDtoOf, PageQueryDto } from '../../common/pagination/pagination';
 import { CurrentPrincipal, RequirePermissions, UsersOnly } from '../auth/auth.decorators';
@@ -26,7 +26,8 @@ export class OrgUnitsController {
 
   @Get(':id')
   @RequirePermissions('org_unit.read')
-  @ApiOkResponse({ type: OrgUnitDto })
+  @ApiOperation({ summary: 'One org unit, with an ETag for If-Match' })
+  @ApiOkResponse({ type: OrgUnitDto, headers: ETAG_HEADER })
   @ApiProblems(404)
   async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<OrgUnitDto> {
     const unit = await this.units.get(id);

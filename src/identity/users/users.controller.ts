@@ -26,6 +26,7 @@ export class UsersController {
 
   @Get(':id')
   @RequirePermissions('user.read')
+  @ApiOperation({ summary: 'One user of the directory, with an ETag for If-Match' })
   @ApiOkResponse({ type: UserDto, headers: ETAG_HEADER })
   @ApiProblems(404)
   async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<UserDto> {
