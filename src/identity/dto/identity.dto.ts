@@ -10,8 +10,10 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto } from '../../common/money/money.dto';
@@ -21,6 +23,14 @@ import type { UserStatus } from '../entities/user.entity';
 import { API_SCOPES, type ApiScope, ROLES, type Role } from '../auth/roles';
 
 const LOCALES = ['en', 'fr'] as const;
+
+/** A name must show something: whitespace-only would render as a blank entry in the directory and tree. */
+const NotBlank = (): PropertyDecorator => Matches(/\S/, { message: '$property must not be blank' });
+/**
+ * Optional, but not nullable: unlike @IsOptional, null is validated (and refused) rather than
+ * passed through to a service that has no meaning for it.
+ */
+const OptionalNotNull = (): PropertyDecorator => ValidateIf((_o: object, v: unknown) => v !== undefined);
 
 // ---- auth ----
 export class LoginDto {
@@ -68,7 +78,7 @@ export class TokenPairDto {
 // ---- users ----
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
-  @ApiProperty() @IsString() @Length(1, 200) displayName!: string;
+  @ApiProperty() @IsString() @Length(1, 200) @NotBlank() displayName!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() orgUnitId!: string;
   @ApiPropertyOptional({ enum: ROLES, isArray: true, default: ['hero'] })
   @IsOptional()
@@ -81,12 +91,12 @@ export class CreateUserDto {
   @ValidateNested()
   @Type(() => MoneyDto)
   approvalLimit?: MoneyDto | null;
-  @ApiPropertyOptional({ description: 'At least 12 characters, not a common password' }) @IsOptional() @IsString() password?: string;
+  @ApiPropertyOptional({ description: 'At least 12 characters, not a common password' }) @OptionalNotNull() @IsString() password?: string;
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' }) @IsOptional() @IsIn(LOCALES) locale?: string;
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) displayName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) @NotBlank() displayName?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() orgUnitId?: string;
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
   @IsOptional()
@@ -100,7 +110,7 @@ export class UpdateUserDto {
   @Type(() => MoneyDto)
   approvalLimit?: MoneyDto | null;
   @ApiPropertyOptional({ enum: ['active', 'disabled'] }) @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() password?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() password?: string;
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: string;
 }
 
@@ -123,20 +133,20 @@ export class OrgUnitDto {
 }
 
 export class CreateOrgUnitDto {
-  @ApiProperty() @IsString() @Length(1, 200) name!: string;
+  @ApiProperty() @IsString() @Length(1, 200) @NotBlank() name!: string;
   @ApiProperty({ enum: ORG_UNIT_KINDS }) @IsIn(ORG_UNIT_KINDS) kind!: OrgUnitKind;
   @ApiPropertyOptional({ format: 'uuid', description: 'Omit only for the first (root) unit' }) @IsOptional() @IsUUID() parentId?: string;
 }
 
 export class UpdateOrgUnitDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) @NotBlank() name?: string;
   @ApiPropertyOptional({ enum: ORG_UNIT_KINDS }) @IsOptional() @IsIn(ORG_UNIT_KINDS) kind?: OrgUnitKind;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Move under this unit' }) @IsOptional() @IsUUID() parentId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Move under this unit' }) @OptionalNotNull() @IsUUID() parentId?: string;
 }
 
 // ---- API keys ----
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 'CRM sync' }) @IsString() @Length(1, 100) name!: string;
+  @ApiProperty({ example: 'CRM sync' }) @IsString() @Length(1, 100) @NotBlank() name!: string;
   @ApiProperty({ enum: API_SCOPES, isArray: true }) @IsArray() @ArrayUnique() @IsIn(API_SCOPES, { each: true }) scopes!: ApiScope[];
   @ApiPropertyOptional({ description: 'Default: 90 days from now; at most 1 year' }) @IsOptional() @IsDateString() expiresAt?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Limit the key to this unit subtree' }) @IsOptional() @IsUUID() orgUnitId?: string;

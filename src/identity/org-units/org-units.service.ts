@@ -11,6 +11,13 @@ import { CreateOrgUnitDto, OrgUnitDto, UpdateOrgUnitDto } from '../dto/identity.
 import { OrgUnit } from '../entities/org-unit.entity';
 import { toOrgUnitDto } from '../identity.mappers';
 
+/**
+ * Serializes tree moves. Each move checks for a cycle against the parent path it reads, so two
+ * concurrent crossing moves (A under B's child, B under A's child) would both pass and leave a
+ * cycle; taken before any row lock, so a move never waits on the lock while holding a row.
+ */
+const TREE_MOVE_LOCK_KEY = 7_204_918_332;
+
 /** The org tree (DOMAIN.md §1). Subtree = materialized-path prefix match, one indexed query. */
 @Injectable()
 export class OrgUnitsService {
@@ -80,6 +87,7 @@ export class OrgUnitsService {
 
   async update(principal: Principal, id: string, expectedVersion: number, dto: UpdateOrgUnitDto): Promise<OrgUnitDto> {
     return this.dataSource.transaction(async (em) => {
+      if (dto.parentId !== undefined) await em.query('SELECT pg_advisory_xact_lock($1)', [TREE_MOVE_LOCK_KEY]);
       const repo = em.getRepository(OrgUnit);
       const unit = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!unit) throw new NotFoundProblem('Org unit');

@@ -94,12 +94,14 @@ export class UsersService {
   }
 
   async update(principal: Principal, id: string, expectedVersion: number, dto: UpdateUserDto): Promise<UserDto> {
-    const passwordHash = dto.password !== undefined ? await this.hashChecked(dto.password) : undefined;
     return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(User);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundProblem('User');
       assertVersion(expectedVersion, user.version);
+      // Checked against the user's own email and name, as on create, so neither can become the password.
+      const passwordHash =
+        dto.password !== undefined ? await this.hashChecked(dto.password, [user.email, dto.displayName ?? user.displayName]) : undefined;
       const before = userAuditView(user);
       const roles = dto.roles ? dto.roles.filter((r) => r !== 'hero') : user.roles;
       if (principal.id === user.id && ((dto.roles && !roles.includes('admin')) || dto.status === 'disabled')) {
@@ -138,8 +140,8 @@ export class UsersService {
     });
   }
 
-  private async hashChecked(password: string): Promise<string> {
-    const weakness = passwordWeakness(password);
+  private async hashChecked(password: string, userInputs: string[]): Promise<string> {
+    const weakness = passwordWeakness(password, userInputs);
     if (weakness) throw new ValidationProblem([{ field: 'password', message: weakness }]);
     return this.hasher.hash(password);
   }
