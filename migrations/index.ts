@@ -6,6 +6,7 @@ import { Identity1795400000000 } from './1795400000000-Identity';
 import { Audit1795400100000 } from './1795400100000-Audit';
 import { Compact1795400200000 } from './1795400200000-Compact';
 import { Projects1795400300000 } from './1795400300000-Projects';
+import { Risk1795400400000 } from './1795400400000-Risk';
 import { Reports1795400800000 } from './1795400800000-Reports';
 
 export const MIGRATIONS: Function[] = [
@@ -13,5 +14,6 @@ export const MIGRATIONS: Function[] = [
   Audit1795400100000,
   Compact1795400200000,
   Projects1795400300000,
+  Risk1795400400000,
   Reports1795400800000,
 ];

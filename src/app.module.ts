@@ -9,6 +9,7 @@ import { LoggingModule } from './observability/logging.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReportsModule } from './reports/reports.module';
+import { RiskModule } from './risk/risk.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,7 @@ export class AppModule {
         AuditModule,
         CompactModule,
         ProjectsModule,
+        RiskModule,
         ReportsModule,
       ],
     };

@@ -8,6 +8,8 @@ import { User } from '../identity/entities/user.entity';
 import { ProjectComment, ProjectKpi, ProjectTeamMember, ProjectVendor } from '../projects/entities/project-children.entity';
 import { Project } from '../projects/entities/project.entity';
 import { ProjectTransition } from '../projects/entities/project-transition.entity';
+import { RiskAssessment, RiskAssessmentRating } from '../risk/entities/risk-assessment.entity';
+import { RiskFrameworkVersion } from '../risk/entities/risk-framework-version.entity';
 
 export const ENTITIES: Function[] = [
   AuditEvent,
@@ -23,4 +25,7 @@ export const ENTITIES: Function[] = [
   ProjectTeamMember,
   ProjectComment,
   ProjectTransition,
+  RiskFrameworkVersion,
+  RiskAssessment,
+  RiskAssessmentRating,
 ];

@@ -12,7 +12,9 @@ import { toProjectDto, toProjectSummaryDto } from './project.mapper';
 /** Must stay the expression of the project_search_idx index (Projects migration) for the index to serve. */
 const PROJECT_SEARCH_VECTOR = `to_tsvector('simple', coalesce("p"."title", '') || ' ' || coalesce("p"."customer_task", '') || ' ' || coalesce("p"."summary", ''))`;
 
-type SortField = 'createdAt' | 'updatedAt' | 'targetLaunchDate';
+type SortField = 'createdAt' | 'updatedAt' | 'targetLaunchDate' | 'submittedAt';
+/** Sort keys that may be null (nulls come last in both directions), with the SQL type of their cursor value. */
+const NULLABLE_SORTS: Partial<Record<SortField, string>> = { targetLaunchDate: 'date', submittedAt: 'timestamptz' };
 
 /** Reading projects: one project with what the caller may do, and the filtered list (API.md "Lists"). */
 @Injectable()
@@ -35,8 +37,10 @@ export class ProjectViews {
 
   async list(principal: Principal, query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const desc = (query.sort ?? (query.unassigned ? 'createdAt' : '-createdAt')).startsWith('-');
-    const field = (query.sort ?? '-createdAt').replace(/^-/, '') as SortField;
+    // The assignment queue is served by waiting time: the oldest submission first.
+    const sort = query.sort ?? (query.unassigned ? 'submittedAt' : '-createdAt');
+    const desc = sort.startsWith('-');
+    const field = sort.replace(/^-/, '') as SortField;
     const column = `p.${field}`;
     const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
     this.access.applyVisibility(qb, principal);
@@ -45,12 +49,13 @@ export class ProjectViews {
     const after = decodeCursor<{ v: string; id: string }>(query.cursor, ['v', 'id']);
     if (after) {
       const op = desc ? '<' : '>';
-      if (field === 'targetLaunchDate') {
+      const nullableType = NULLABLE_SORTS[field];
+      if (nullableType) {
         // Nullable sort key: nulls come last in both directions.
         qb.andWhere(
           new Brackets((w) => {
-            if (after.v === '') w.where(`p.targetLaunchDate IS NULL AND p.id ${op} :id`, after);
-            else w.where(`(p.targetLaunchDate, p.id) ${op} (:v::date, :id)`, after).orWhere('p.targetLaunchDate IS NULL');
+            if (after.v === '') w.where(`${column} IS NULL AND p.id ${op} :id`, after);
+            else w.where(`(${column}, p.id) ${op} (:v::${nullableType}, :id)`, after).orWhere(`${column} IS NULL`);
           }),
         );
       } else {
@@ -66,6 +71,7 @@ export class ProjectViews {
 
   private sortValue(p: Project, field: SortField): string {
     if (field === 'targetLaunchDate') return p.targetLaunchDate ?? '';
+    if (field === 'submittedAt') return p.submittedAt?.toISOString() ?? '';
     return p[field].toISOString();
   }
 

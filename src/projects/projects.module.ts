@@ -6,6 +6,8 @@ import { ProjectAccess } from './project-access';
 import { ProjectActionsController } from './project-actions.controller';
 import { ProjectCommentsService } from './project-comments.service';
 import { ProjectConversationController } from './project-conversation.controller';
+import { ProjectFastTrackController } from './project-fast-track.controller';
+import { ProjectFastTrackService } from './project-fast-track.service';
 import { ProjectLifecycleService } from './project-lifecycle.service';
 import { ProjectViews } from './project-views.service';
 import { ProjectsController } from './projects.controller';
@@ -14,8 +16,8 @@ import { ProjectsIntakeService } from './projects-intake.service';
 /** Intake, self-screening, the lifecycle state machine, comments and history (DOMAIN.md §3–4). */
 @Module({
   imports: [AuditModule, CompactModule, IdentityModule],
-  controllers: [ProjectsController, ProjectActionsController, ProjectConversationController],
-  providers: [ProjectAccess, ProjectViews, ProjectsIntakeService, ProjectLifecycleService, ProjectCommentsService],
+  controllers: [ProjectsController, ProjectActionsController, ProjectConversationController, ProjectFastTrackController],
+  providers: [ProjectAccess, ProjectViews, ProjectsIntakeService, ProjectLifecycleService, ProjectCommentsService, ProjectFastTrackService],
   exports: [ProjectAccess, ProjectViews, ProjectLifecycleService],
 })
 export class ProjectsModule {}

@@ -31,6 +31,10 @@ describe('score', () => {
     fc.assert(fc.property(factor, factor, (l, i) => score(l, i) === l * i));
   });
 
+  it('is always within 1–25', () => {
+    fc.assert(fc.property(factor, factor, (l, i) => score(l, i) >= 1 && score(l, i) <= 25));
+  });
+
   it.each([
     [0, 3],
     [6, 3],
@@ -50,6 +54,14 @@ describe('levelFor with the seed thresholds', () => {
     [17, 'critical'],
     [25, 'critical'],
   ] as const)('score %i is %s', (s, expected) => expect(levelFor(s)).toBe(expected));
+
+  it.each([
+    [4, 5, 'low', 'medium'],
+    [9, 10, 'medium', 'high'],
+    [16, 17, 'high', 'critical'],
+  ] as const)('changes level between %i and %i (%s → %s)', (below, above, lower, upper) => {
+    expect([levelFor(below), levelFor(above)]).toEqual([lower, upper]);
+  });
 
   it('partitions 1–25 exactly: every score matches one and only one level', () => {
     fc.assert(

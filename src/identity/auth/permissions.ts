@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'project.cosign',
   'assessment.write',
   'risk_framework.publish',
+  'risk_framework.read',
   'kpi.write',
   'report.read',
   'notification.read',
@@ -41,6 +42,7 @@ const HERO: Permission[] = [
   'project.read',
   'project.create',
   'project.participate',
+  'risk_framework.read',
   'kpi.write',
   'report.read',
   'notification.read',
@@ -65,7 +67,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 /** What an API key may do. No scope grants decide or co-sign: keys cannot approve (DOMAIN.md §1). */
 export const SCOPE_PERMISSIONS: Record<ApiScope, readonly Permission[]> = {
-  'projects:read': ['project.read', 'compact.read', 'org_unit.read'],
+  'projects:read': ['project.read', 'compact.read', 'org_unit.read', 'risk_framework.read'],
   'projects:write': ['project.read', 'project.create', 'project.participate'],
   'kpis:write': ['kpi.write', 'project.read'],
   'reports:read': ['report.read'],

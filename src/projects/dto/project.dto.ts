@@ -88,6 +88,17 @@ export class ProjectDto extends ProjectSummaryDto {
   @ApiProperty({ type: [String], description: 'Lifecycle actions the caller may take now' }) allowedActions!: string[];
 }
 
+const PROJECT_SORT_VALUES = [
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'targetLaunchDate',
+  '-targetLaunchDate',
+  'submittedAt',
+  '-submittedAt',
+];
+
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ProjectListQueryDto extends PageQueryDto {
@@ -119,15 +130,21 @@ export class ProjectListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Created at or after (ISO 8601)' }) @IsOptional() @IsISO8601() createdFrom?: string;
   @ApiPropertyOptional({ description: 'Created before (ISO 8601)' }) @IsOptional() @IsISO8601() createdTo?: string;
   @ApiPropertyOptional({
-    enum: ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'targetLaunchDate', '-targetLaunchDate'],
+    enum: PROJECT_SORT_VALUES,
     default: '-createdAt',
+    description: 'Default -createdAt; with unassigned=true, submittedAt (the longest-waiting first)',
   })
   @IsOptional()
-  @IsIn(['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'targetLaunchDate', '-targetLaunchDate'])
+  @IsIn(PROJECT_SORT_VALUES)
   sort?: string;
 }
 
-export const PROJECT_SORTS = { createdAt: 'createdAt', updatedAt: 'updatedAt', targetLaunchDate: 'targetLaunchDate' } as const;
+export const PROJECT_SORTS = {
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt',
+  targetLaunchDate: 'targetLaunchDate',
+  submittedAt: 'submittedAt',
+} as const;
 
 export class CommentInputDto {
   @ApiProperty() @IsString() @MaxLength(5000) body!: string;
