@@ -152,6 +152,46 @@ describe('reports', () => {
     });
   });
 
+  describe('HERO index', () => {
+    it('per unit: share who proposed, share who acknowledged the compact, approval rate, median time to decision', async () => {
+      await new ProjectDriver(t, actors).acknowledge('hero');
+      await transition('A', 'submit', 'draft', 'submitted', 1, '2026-06-10T00:00:00Z');
+      await transition('B', 'submit', 'draft', 'submitted', 1, '2026-06-09T12:00:00Z');
+      const { body } = await t.http
+        .get('/api/v1/reports/hero-index')
+        .query({ from: '2026-01-01' })
+        .set(await actors.auth('cio'))
+        .expect(200);
+      const row = (name: string | null) => body.rows.find((r: { orgUnitName: string | null }) => r.orgUnitName === name);
+      // Marketing: Hana Hero (proposed, acknowledged) and the Marketing manager (neither).
+      // Decisions on A (approve 12 h after submit), B (changes after 24 h, reject after 264 h) → median 24 h.
+      expect(row('Marketing')).toMatchObject({
+        employees: 2,
+        proposedShare: 0.5,
+        acknowledgedShare: 0.5,
+        decisions: 3,
+        approvalRate: 0.333,
+        medianHoursToDecision: 24,
+      });
+      expect(row('Sales')).toMatchObject({ employees: 1, proposedShare: 1, acknowledgedShare: 0, decisions: 1, approvalRate: 1 });
+      expect(row('IT')).toMatchObject({ employees: 3, proposedShare: 0, decisions: 0, medianHoursToDecision: null });
+      expect(row(null)).toMatchObject({ employees: 7, proposedShare: 0.286, decisions: 4, approvalRate: 0.5 });
+    });
+
+    it('shows a hero only their own unit, a manager their subtree', async () => {
+      const hero = await t.http
+        .get('/api/v1/reports/hero-index')
+        .set(await actors.auth('salesHero'))
+        .expect(200);
+      expect(hero.body.rows.map((r: { orgUnitName: string | null }) => r.orgUnitName)).toEqual([null, 'Sales']);
+      const manager = await t.http
+        .get('/api/v1/reports/hero-index')
+        .set(await actors.auth('marketingManager'))
+        .expect(200);
+      expect(manager.body.rows.find((r: { orgUnitId: string | null }) => r.orgUnitId === null).employees).toBe(2);
+    });
+  });
+
   describe('CSV export', () => {
     it('exports a report as CSV with a header row', async () => {
       const res = await t.http

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ValidationProblem } from '../common/problem/problem';
 import type { Principal } from '../identity/auth/principal';
 import type { ReportQueryDto } from './dto/report-query.dto';
 import {
@@ -13,6 +12,7 @@ import {
   StageTimeDto,
   UnitCountDto,
 } from './dto/report.dto';
+import { OrgRollup } from './org-rollup';
 import { scopePredicate, SqlParams } from './report-scope';
 
 const HOURS = (seconds: number | string | null): number => Math.round((Number(seconds ?? 0) / 3600) * 100) / 100;
@@ -24,11 +24,14 @@ const RATE = (part: number, whole: number): number => (whole === 0 ? 0 : Math.ro
  */
 @Injectable()
 export class PortfolioReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly org: OrgRollup,
+  ) {}
 
   async portfolio(principal: Principal, q: ReportQueryDto): Promise<PortfolioReportDto> {
     const params = new SqlParams();
-    const depth = params.add(await this.rollupDepth(q.orgUnitId));
+    const depth = params.add(await this.org.depth(q.orgUnitId));
     const where = [scopePredicate(principal, q, params), ...this.range('p.created_at', q, params)].join(' AND ');
     const rows = await this.dataSource.query<{ dimension: string; key: string; count: number }[]>(
       `WITH scope AS (SELECT p.state, p.risk_level, p.org_unit_id, p.technologies, p.fast_track FROM project p WHERE ${where})
@@ -36,7 +39,7 @@ export class PortfolioReportsService {
        UNION ALL SELECT 'riskLevel', coalesce(risk_level, 'unassessed'), count(*)::int FROM scope GROUP BY 2
        UNION ALL SELECT 'technology', tech, count(*)::int FROM scope, unnest(technologies) tech GROUP BY tech
        UNION ALL SELECT 'fastTrack', fast_track::text, count(*)::int FROM scope GROUP BY fast_track
-       UNION ALL SELECT 'orgUnit', ${this.rollup('ou', depth)}, count(*)::int FROM scope s JOIN org_unit ou ON ou.id = s.org_unit_id GROUP BY 2
+       UNION ALL SELECT 'orgUnit', ${this.org.expression('ou', depth)}, count(*)::int FROM scope s JOIN org_unit ou ON ou.id = s.org_unit_id GROUP BY 2
        ORDER BY 1, 3 DESC, 2`,
       params.values,
     );
@@ -85,19 +88,19 @@ export class PortfolioReportsService {
   /** Time spent in each stage, from the transitions out of it in the date range (median and p90). */
   async cycleTimes(principal: Principal, q: ReportQueryDto): Promise<CycleTimesReportDto> {
     const params = new SqlParams();
-    const depth = params.add(await this.rollupDepth(q.orgUnitId));
+    const depth = params.add(await this.org.depth(q.orgUnitId));
     const where = [scopePredicate(principal, q, params), ...this.range('t.at', q, params)].join(' AND ');
     const rows = await this.dataSource.query<{ stage: string; unit: string | null; count: number; median: number; p90: number }[]>(
-      `SELECT t.from_state AS stage, ${this.rollup('ou', depth)} AS unit, count(*)::int AS count,
+      `SELECT t.from_state AS stage, ${this.org.expression('ou', depth)} AS unit, count(*)::int AS count,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.at - t.from_entered_at)) AS median,
               percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.at - t.from_entered_at)) AS p90
        FROM project_transition t JOIN project p ON p.id = t.project_id JOIN org_unit ou ON ou.id = p.org_unit_id
        WHERE ${where} AND t.from_state <> 'draft'
-       GROUP BY GROUPING SETS ((t.from_state), (t.from_state, ${this.rollup('ou', depth)}))
+       GROUP BY GROUPING SETS ((t.from_state), (t.from_state, ${this.org.expression('ou', depth)}))
        ORDER BY 1, 2 NULLS FIRST`,
       params.values,
     );
-    const names = await this.unitNames(rows.flatMap((r) => (r.unit ? [r.unit] : [])));
+    const names = await this.org.names(rows.flatMap((r) => (r.unit ? [r.unit] : [])));
     const toDto = (r: (typeof rows)[number]): StageTimeDto => ({
       stage: r.stage,
       orgUnitId: r.unit,
@@ -116,20 +119,20 @@ export class PortfolioReportsService {
   /** Approval, rejection and change-request rates per unit, from the decisions taken in the date range. */
   async decisions(principal: Principal, q: ReportQueryDto): Promise<DecisionsReportDto> {
     const params = new SqlParams();
-    const depth = params.add(await this.rollupDepth(q.orgUnitId));
+    const depth = params.add(await this.org.depth(q.orgUnitId));
     const where = [scopePredicate(principal, q, params), ...this.range('t.at', q, params)].join(' AND ');
     const rows = await this.dataSource.query<{ unit: string | null; approved: number; rejected: number; changes: number }[]>(
-      `SELECT ${this.rollup('ou', depth)} AS unit,
+      `SELECT ${this.org.expression('ou', depth)} AS unit,
               count(*) FILTER (WHERE t.to_state IN ('approved', 'awaiting_cosign') AND t.action = 'decide_approve')::int AS approved,
               count(*) FILTER (WHERE t.action IN ('decide_reject', 'decline_cosign'))::int AS rejected,
               count(*) FILTER (WHERE t.action = 'decide_request_changes')::int AS changes
        FROM project_transition t JOIN project p ON p.id = t.project_id JOIN org_unit ou ON ou.id = p.org_unit_id
        WHERE ${where} AND t.action IN ('decide_approve', 'decide_reject', 'decide_request_changes', 'decline_cosign')
-       GROUP BY GROUPING SETS ((), (${this.rollup('ou', depth)}))
+       GROUP BY GROUPING SETS ((), (${this.org.expression('ou', depth)}))
        ORDER BY 1 NULLS FIRST`,
       params.values,
     );
-    const names = await this.unitNames(rows.flatMap((r) => (r.unit ? [r.unit] : [])));
+    const names = await this.org.names(rows.flatMap((r) => (r.unit ? [r.unit] : [])));
     return {
       generatedAt: new Date().toISOString(),
       rows: rows.map((r) => {
@@ -157,30 +160,8 @@ export class PortfolioReportsService {
     return parts;
   }
 
-  /** The unit a project rolls up to: its ancestor at `depth`, or itself when it sits higher. */
-  private rollup(alias: string, depthParam: string): string {
-    return `coalesce(nullif(split_part(${alias}.path, '/', ${depthParam}::int + 2), ''), ${alias}.id::text)`;
-  }
-
-  /** Figures roll up one level below the filter unit, or below the company. */
-  private async rollupDepth(orgUnitId: string | undefined): Promise<number> {
-    if (!orgUnitId) return 1;
-    const rows = await this.dataSource.query<{ depth: number }[]>('SELECT depth FROM org_unit WHERE id = $1', [orgUnitId]);
-    if (rows.length === 0) throw new ValidationProblem([{ field: 'orgUnitId', message: 'orgUnitId is not an existing org unit' }]);
-    return rows[0].depth + 1;
-  }
-
-  private async unitNames(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; name: string }[]>(
-      'SELECT id::text, name FROM org_unit WHERE id::text = ANY($1)',
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
   private async named(counts: CountDto[]): Promise<UnitCountDto[]> {
-    const names = await this.unitNames(counts.map((c) => c.key));
+    const names = await this.org.names(counts.map((c) => c.key));
     return counts.map((c) => ({ orgUnitId: c.key, name: names.get(c.key) ?? c.key, count: c.count }));
   }
 }

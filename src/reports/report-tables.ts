@@ -1,5 +1,11 @@
 import type { CsvCell } from '../common/csv/csv';
-import type { CycleTimesReportDto, DecisionsReportDto, PortfolioReportDto, RiskHeatmapReportDto } from './dto/report.dto';
+import type {
+  CycleTimesReportDto,
+  DecisionsReportDto,
+  HeroIndexReportDto,
+  PortfolioReportDto,
+  RiskHeatmapReportDto,
+} from './dto/report.dto';
 
 /** Each report flattened to one table for its CSV export. */
 export interface ReportTable {
@@ -60,6 +66,31 @@ export function decisionsTable(r: DecisionsReportDto): ReportTable {
       d.approvalRate,
       d.rejectionRate,
       d.changesRate,
+    ]),
+  };
+}
+
+export function heroIndexTable(r: HeroIndexReportDto): ReportTable {
+  return {
+    header: [
+      'orgUnitId',
+      'orgUnitName',
+      'employees',
+      'proposedShare',
+      'acknowledgedShare',
+      'decisions',
+      'approvalRate',
+      'medianHoursToDecision',
+    ],
+    rows: r.rows.map((x) => [
+      x.orgUnitId,
+      x.orgUnitName,
+      x.employees,
+      x.proposedShare,
+      x.acknowledgedShare,
+      x.decisions,
+      x.approvalRate,
+      x.medianHoursToDecision,
     ]),
   };
 }

@@ -6,9 +6,10 @@ import { ApiProblems } from '../common/openapi/api-problems.decorator';
 import { CurrentPrincipal, RequirePermissions } from '../identity/auth/auth.decorators';
 import type { Principal } from '../identity/auth/principal';
 import { ReportQueryDto } from './dto/report-query.dto';
-import { CycleTimesReportDto, DecisionsReportDto, PortfolioReportDto, RiskHeatmapReportDto } from './dto/report.dto';
+import { CycleTimesReportDto, DecisionsReportDto, HeroIndexReportDto, PortfolioReportDto, RiskHeatmapReportDto } from './dto/report.dto';
+import { HeroIndexService } from './hero-index.service';
 import { PortfolioReportsService } from './portfolio-reports.service';
-import { type ReportTable, cycleTimesTable, decisionsTable, heatmapTable, portfolioTable } from './report-tables';
+import { type ReportTable, cycleTimesTable, decisionsTable, heatmapTable, heroIndexTable, portfolioTable } from './report-tables';
 
 const VISIBILITY =
   'Counts only what the caller may see: the CIO and admins everything, a manager their unit subtree, anyone else their own projects. `Accept: text/csv` returns the same figures as CSV.';
@@ -17,7 +18,10 @@ const VISIBILITY =
 @Controller('reports')
 @RequirePermissions('report.read')
 export class ReportsController {
-  constructor(private readonly reports: PortfolioReportsService) {}
+  constructor(
+    private readonly reports: PortfolioReportsService,
+    private readonly heroIndexService: HeroIndexService,
+  ) {}
 
   @Get('portfolio')
   @ApiOperation({ summary: 'Project counts by state, risk level, org unit, technology and fast track', description: VISIBILITY })
@@ -73,6 +77,24 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return this.answer(req, res, 'decisions', await this.reports.decisions(p, q), decisionsTable);
+  }
+
+  @Get('hero-index')
+  @ApiOperation({
+    summary: 'HERO index per unit: who proposes, who acknowledged the compact, approval rate, time to decision',
+    description:
+      'People-based: a manager sees their subtree, the CIO and admins everything, anyone else their own unit. `Accept: text/csv` for CSV.',
+  })
+  @ApiOkResponse({ type: HeroIndexReportDto })
+  @ApiCsv()
+  @ApiProblems(400)
+  async heroIndex(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: ReportQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.answer(req, res, 'hero-index', await this.heroIndexService.heroIndex(p, q), heroIndexTable);
   }
 
   /** JSON by default; the report's table as a CSV download when the client asks for text/csv. */

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { HeroIndexService } from './hero-index.service';
+import { OrgRollup } from './org-rollup';
 import { PortfolioReportsService } from './portfolio-reports.service';
 import { ReportsController } from './reports.controller';
 
 /** Portfolio insight (DOMAIN.md §11): aggregates computed in SQL over what the caller may see. */
 @Module({
   controllers: [ReportsController],
-  providers: [PortfolioReportsService],
+  providers: [PortfolioReportsService, HeroIndexService, OrgRollup],
 })
 export class ReportsModule {}

@@ -67,3 +67,20 @@ export class DecisionsReportDto {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty({ type: [DecisionRateDto] }) rows!: DecisionRateDto[];
 }
+
+export class HeroIndexRowDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the overall row' }) orgUnitId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) orgUnitName!: string | null;
+  @ApiProperty({ description: 'Active employees in the unit subtree' }) employees!: number;
+  @ApiProperty({ description: 'Share of employees who proposed a project (in the date range), 0–1' }) proposedShare!: number;
+  @ApiProperty({ description: 'Share of employees who acknowledged the current compact, 0–1' }) acknowledgedShare!: number;
+  @ApiProperty({ description: 'Decisions taken on the unit’s projects in the date range' }) decisions!: number;
+  @ApiProperty({ description: 'approved / decisions, 0–1' }) approvalRate!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Median hours from (re)submission to decision' }) medianHoursToDecision!:
+    number | null;
+}
+
+export class HeroIndexReportDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ type: [HeroIndexRowDto] }) rows!: HeroIndexRowDto[];
+}
