@@ -7,6 +7,8 @@ import { Audit1795400100000 } from './1795400100000-Audit';
 import { Compact1795400200000 } from './1795400200000-Compact';
 import { Projects1795400300000 } from './1795400300000-Projects';
 import { Risk1795400400000 } from './1795400400000-Risk';
+import { NotificationsWebhooks1795400600000 } from './1795400600000-NotificationsWebhooks';
+import { SlaIdempotency1795400700000 } from './1795400700000-SlaIdempotency';
 import { Reports1795400800000 } from './1795400800000-Reports';
 
 export const MIGRATIONS: Function[] = [
@@ -15,5 +17,7 @@ export const MIGRATIONS: Function[] = [
   Compact1795400200000,
   Projects1795400300000,
   Risk1795400400000,
+  NotificationsWebhooks1795400600000,
+  SlaIdempotency1795400700000,
   Reports1795400800000,
 ];

@@ -5,6 +5,7 @@ import { CompactModule } from './compact/compact.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './identity/identity.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { LoggingModule } from './observability/logging.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -24,6 +25,7 @@ export class AppModule {
         IdentityModule,
         AuditModule,
         CompactModule,
+        NotificationsModule,
         ProjectsModule,
         RiskModule,
         ReportsModule,

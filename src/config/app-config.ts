@@ -1,5 +1,5 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * The only reader of process.env (STYLE.md "Typed, validated environment"). Every variable is
@@ -119,6 +119,121 @@ class EnvironmentVariables {
   @IsInt()
   @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 60;
+
+  // Background workers (pg-boss): webhook delivery, outbox dispatch, SLA scan. See docs/operations.md.
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  WORKERS_ENABLED?: boolean;
+
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.5)
+  @Max(60)
+  JOB_POLL_INTERVAL_SECONDS = 2;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOB_MAINTENANCE_INTERVAL_SECONDS = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  JOB_BATCH_SIZE = 10;
+
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  WEBHOOK_RETRY_MAX_DELAY_MS = 21_600_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(72)
+  WEBHOOK_RETRY_WINDOW_HOURS = 24;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  WEBHOOK_MAX_CONSECUTIVE_FAILURES = 50;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  SLA_ASSIGNMENT_DAYS = 2;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  SLA_ASSESSMENT_DAYS = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  SLA_FAST_TRACK_ASSESSMENT_DAYS = 2;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  SLA_DECISION_DAYS = 3;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  SLA_COSIGN_DAYS = 2;
+
+  @Transform(toList)
+  @IsString({ each: true })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { each: true, message: 'each holiday must be a date such as 2026-12-25' })
+  SLA_HOLIDAYS: string[] = [];
+
+  @Matches(/^\S+( \S+){4}$/, { message: 'must be a 5-field cron expression such as */10 * * * *' })
+  SLA_SCAN_CRON = '*/10 * * * *';
+}
+
+/** Webhook delivery (docs/webhooks.md). */
+export interface WebhookSettings {
+  /** Allow loopback/private/link-local targets (tests, on-premise receivers); off stops SSRF. */
+  allowPrivateTargets: boolean;
+  timeoutMs: number;
+  retryBaseMs: number;
+  retryMaxDelayMs: number;
+  retryWindowHours: number;
+  maxConsecutiveFailures: number;
+}
+
+/** SLA targets in business days and the calendar (DOMAIN.md §8). */
+export interface SlaSettings {
+  targets: { assignment: number; assessment: number; fastTrackAssessment: number; decision: number; cosign: number };
+  /** YYYY-MM-DD dates that are not business days. */
+  holidays: string[];
+  scanCron: string;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +265,13 @@ export class AppConfig {
   readonly loginRateLimitPerIp!: number;
   readonly loginRateLimitPerAccount!: number;
   readonly loginRateWindowSeconds!: number;
+  /** Run pg-boss workers and schedules in this process (the API enqueues jobs either way). */
+  readonly workersEnabled!: boolean;
+  readonly jobPollIntervalSeconds!: number;
+  readonly jobMaintenanceIntervalSeconds!: number;
+  readonly jobBatchSize!: number;
+  readonly webhook!: WebhookSettings;
+  readonly sla!: SlaSettings;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -210,5 +332,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerIp: vars.LOGIN_RATE_LIMIT_PER_IP,
     loginRateLimitPerAccount: vars.LOGIN_RATE_LIMIT_PER_ACCOUNT,
     loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
+    // Off by default under NODE_ENV=test so e2e suites opt in to background work.
+    workersEnabled: vars.WORKERS_ENABLED ?? vars.NODE_ENV !== 'test',
+    jobPollIntervalSeconds: vars.JOB_POLL_INTERVAL_SECONDS,
+    jobMaintenanceIntervalSeconds: vars.JOB_MAINTENANCE_INTERVAL_SECONDS,
+    jobBatchSize: vars.JOB_BATCH_SIZE,
+    webhook: {
+      allowPrivateTargets: vars.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      timeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: vars.WEBHOOK_RETRY_BASE_MS,
+      retryMaxDelayMs: vars.WEBHOOK_RETRY_MAX_DELAY_MS,
+      retryWindowHours: vars.WEBHOOK_RETRY_WINDOW_HOURS,
+      maxConsecutiveFailures: vars.WEBHOOK_MAX_CONSECUTIVE_FAILURES,
+    },
+    sla: {
+      targets: {
+        assignment: vars.SLA_ASSIGNMENT_DAYS,
+        assessment: vars.SLA_ASSESSMENT_DAYS,
+        fastTrackAssessment: vars.SLA_FAST_TRACK_ASSESSMENT_DAYS,
+        decision: vars.SLA_DECISION_DAYS,
+        cosign: vars.SLA_COSIGN_DAYS,
+      },
+      holidays: vars.SLA_HOLIDAYS,
+      scanCron: vars.SLA_SCAN_CRON,
+    },
   } as AppConfig);
 }

@@ -7,6 +7,7 @@ import { ProblemError, ValidationProblem } from '../common/problem/problem';
 import { assertCanAssess } from '../decisions/separation-of-duties';
 import { actorOf, type Principal } from '../identity/auth/principal';
 import { User } from '../identity/entities/user.entity';
+import { DomainEvents } from '../notifications/domain-events.service';
 import { AssignDto, ReasonDto, RequestInfoDto, RespondDto } from './dto/project-action.dto';
 import { ProjectDto } from './dto/project.dto';
 import { Project } from './entities/project.entity';
@@ -30,6 +31,7 @@ export class ProjectLifecycleService {
     private readonly compact: CompactService,
     private readonly comments: ProjectCommentsService,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   submit(principal: Principal, id: string): Promise<ProjectDto> {
@@ -126,6 +128,8 @@ export class ProjectLifecycleService {
         before,
         after: projectAuditView(saved),
       });
+      // Outbox: the event, its notifications and its webhook job commit with the transition.
+      await this.events.publishTransition(em, { action, from, project: saved, actor: actorOf(principal) });
       return this.views.detail(em, principal, saved);
     });
   }

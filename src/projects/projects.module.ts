@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CompactModule } from '../compact/compact.module';
 import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectAccess } from './project-access';
 import { ProjectActionsController } from './project-actions.controller';
 import { ProjectCommentsService } from './project-comments.service';
@@ -15,7 +16,7 @@ import { ProjectsIntakeService } from './projects-intake.service';
 
 /** Intake, self-screening, the lifecycle state machine, comments and history (DOMAIN.md §3–4). */
 @Module({
-  imports: [AuditModule, CompactModule, IdentityModule],
+  imports: [AuditModule, CompactModule, IdentityModule, NotificationsModule],
   controllers: [ProjectsController, ProjectActionsController, ProjectConversationController, ProjectFastTrackController],
   providers: [ProjectAccess, ProjectViews, ProjectsIntakeService, ProjectLifecycleService, ProjectCommentsService, ProjectFastTrackService],
   exports: [ProjectAccess, ProjectViews, ProjectLifecycleService],

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
+import { NotFoundProblem, ProblemError } from '../common/problem/problem';
+import type { Principal } from '../identity/auth/principal';
+import { NotificationDto, NotificationQueryDto } from './dto/notification.dto';
+import { Notification } from './entities/notification.entity';
+
+const toDto = (n: Notification): NotificationDto => ({
+  id: n.id,
+  type: n.type,
+  title: n.title,
+  body: n.body,
+  projectId: n.projectId,
+  eventId: n.eventId,
+  createdAt: n.createdAt.toISOString(),
+  readAt: n.readAt?.toISOString() ?? null,
+});
+
+/** A person's own notifications (DOMAIN.md §10): nobody reads or marks anyone else's. */
+@Injectable()
+export class NotificationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(principal: Principal, query: NotificationQueryDto): Promise<Page<NotificationDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
+    const qb = this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.userId = :me', { me: this.userIdOf(principal) })
+      .orderBy('n.createdAt', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1);
+    if (query.unread === true) qb.andWhere('n.readAt IS NULL');
+    if (query.unread === false) qb.andWhere('n.readAt IS NOT NULL');
+    if (after) qb.andWhere('(n.createdAt, n.id) < (:createdAt, :id)', after);
+    return toPage(await qb.getMany(), limit, toDto, (n) => ({ createdAt: n.createdAt.toISOString(), id: n.id }));
+  }
+
+  async unreadCount(principal: Principal): Promise<number> {
+    const [{ count }] = await this.dataSource.query<[{ count: number }]>(
+      'SELECT count(*)::int AS count FROM notification WHERE user_id = $1 AND read_at IS NULL',
+      [this.userIdOf(principal)],
+    );
+    return count;
+  }
+
+  /** Idempotent: reading a read notification keeps its first read time. Someone else's is a 404. */
+  async markRead(principal: Principal, id: string): Promise<NotificationDto> {
+    const repo = this.dataSource.getRepository(Notification);
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: () => 'COALESCE(read_at, now())' })
+      .where('id = :id AND user_id = :me', { id, me: this.userIdOf(principal) })
+      .execute();
+    const n = await repo.findOneBy({ id, userId: this.userIdOf(principal) });
+    if (!n) throw new NotFoundProblem('Notification');
+    return toDto(n);
+  }
+
+  /** An operational notice not tied to a domain event (e.g. a webhook auto-disabled), in the caller's transaction. */
+  async notifyRole(em: EntityManager, role: 'admin' | 'cio', notice: { type: string; title: string; body: string }): Promise<void> {
+    await em.query(
+      `INSERT INTO notification (user_id, type, title, body)
+       SELECT id, $1, $2, $3 FROM app_user WHERE status = 'active' AND $4 = ANY(roles)`,
+      [notice.type, notice.title, notice.body, role],
+    );
+  }
+
+  private userIdOf(principal: Principal): string {
+    if (!principal.userId) throw new ProblemError(403, 'forbidden', 'Not allowed', 'Notifications belong to people, not API keys.');
+    return principal.userId;
+  }
+}
