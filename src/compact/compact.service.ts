@@ -6,6 +6,7 @@ import { assertVersion } from '../common/http/if-match';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination/pagination';
 import { NotFoundProblem, ProblemError } from '../common/problem/problem';
 import { actorOf, type Principal } from '../identity/auth/principal';
+import { DomainEvents } from '../notifications/domain-events.service';
 import { CompactGroup, groupsForRoles, missingGroups } from './compact-groups';
 import { CompactAcknowledgement, CompactVersion } from './compact-version.entity';
 import {
@@ -43,6 +44,7 @@ export class CompactService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async current(em: EntityManager = this.dataSource.manager): Promise<CompactVersion> {
@@ -130,6 +132,11 @@ export class CompactService {
         entityId: id,
         before,
         after: toCompactVersionDto(saved),
+      });
+      await this.events.publish(em, {
+        type: 'compact.published',
+        actor: actorOf(principal),
+        data: { compactVersion: { id: saved.id, number: saved.number, title: saved.title, publishedAt: saved.publishedAt?.toISOString() } },
       });
       return toCompactVersionDto(saved);
     });
