@@ -303,6 +303,26 @@ describe('risk: assessments', () => {
       expect(res.body.type).toMatch(/invalid-transition$/);
     });
 
+    it('concurrent submissions: exactly one wins, the other gets 409', async () => {
+      for (let i = 0; i < 3; i++) {
+        const id = await inReview();
+        const draftId = await assess.ready(id);
+        const results = await Promise.all([assess.submit(draftId, 'advisor'), assess.submit(draftId, 'cio')]);
+        expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+        const events: { n: string }[] = await t.dataSource.query(
+          `SELECT count(*) AS n FROM audit_event WHERE project_id = $1 AND action = 'project.complete_assessment'`,
+          [id],
+        );
+        expect(Number(events[0].n)).toBe(1);
+      }
+    });
+
+    it('concurrent starts: one draft, the other gets 409', async () => {
+      const id = await inReview();
+      const results = await Promise.all([assess.start(id, 'advisor'), assess.start(id, 'cio')]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    });
+
     it('exports the latest submitted revision for the decision (AssessmentsService.latestSubmitted)', async () => {
       const id = await inReview();
       const service = t.app.get(AssessmentsService);
