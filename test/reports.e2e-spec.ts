@@ -152,6 +152,62 @@ describe('reports', () => {
     });
   });
 
+  describe('risk heat map', () => {
+    const LEVEL = (score: number) => (score <= 4 ? 'low' : score <= 9 ? 'medium' : score <= 16 ? 'high' : 'critical');
+    /** An assessment revision with [dimension, likelihood, impact, residual likelihood, residual impact] ratings. */
+    async function assess(name: string, revision: number, ratings: [string, number, number, number, number][], submitted = true) {
+      const advisor = await actors.userId('advisor');
+      const [{ id }] = await t.dataSource.query<{ id: string }[]>(
+        `INSERT INTO risk_assessment (project_id, revision, framework_version_id, created_by_id, assessor_id)
+         VALUES ($1, $2, (SELECT id FROM risk_framework_version WHERE number = 1), $3, $3) RETURNING id`,
+        [ids[name], revision, advisor],
+      );
+      for (const [dimension, l, i, rl, ri] of ratings) {
+        await t.dataSource.query(
+          `INSERT INTO risk_assessment_rating (assessment_id, dimension, likelihood, impact, residual_likelihood, residual_impact, rationale,
+             inherent_score, inherent_level, residual_score, residual_level) VALUES ($1, $2, $3, $4, $5, $6, 'why', $7, $8, $9, $10)`,
+          [id, dimension, l, i, rl, ri, l * i, LEVEL(l * i), rl * ri, LEVEL(rl * ri)],
+        );
+      }
+      if (submitted) {
+        await t.dataSource.query(
+          `UPDATE risk_assessment SET status = 'submitted', submitted_at = '2026-06-05T00:00:00Z', recommendation = 'proceed', overall_level = 'medium' WHERE id = $1`,
+          [id],
+        );
+      }
+    }
+
+    it('counts the latest submitted revision of each project, per dimension and overall, inherent and residual', async () => {
+      await assess('A', 1, [
+        ['privacy', 2, 3, 1, 3],
+        ['security', 4, 4, 2, 4],
+      ]);
+      await assess('A', 2, [['privacy', 3, 3, 2, 2]]);
+      await assess('B', 1, [['privacy', 3, 3, 1, 1]]);
+      await assess('E', 1, [['vendor', 5, 5, 5, 5]], false); // a draft: not counted
+      const { body } = await t.http
+        .get('/api/v1/reports/risk-heatmap')
+        .set(await actors.auth('cio'))
+        .expect(200);
+      expect(body.assessedProjects).toBe(2);
+      const cell = (dimension: string | null, kind: string, likelihood: number, impact: number) =>
+        body.cells.find(
+          (c: { dimension: string | null; kind: string; likelihood: number; impact: number }) =>
+            c.dimension === dimension && c.kind === kind && c.likelihood === likelihood && c.impact === impact,
+        )?.count ?? 0;
+      expect(cell('privacy', 'inherent', 3, 3)).toBe(2);
+      expect(cell(null, 'inherent', 3, 3)).toBe(2);
+      expect(cell('privacy', 'residual', 2, 2)).toBe(1);
+      expect(cell('privacy', 'residual', 1, 1)).toBe(1);
+      expect(body.cells.some((c: { dimension: string }) => c.dimension === 'security' || c.dimension === 'vendor')).toBe(false);
+      const sales = await t.http
+        .get('/api/v1/reports/risk-heatmap')
+        .set(await actors.auth('salesHero'))
+        .expect(200);
+      expect(sales.body).toMatchObject({ assessedProjects: 0, cells: [] });
+    });
+  });
+
   describe('HERO index', () => {
     it('per unit: share who proposed, share who acknowledged the compact, approval rate, median time to decision', async () => {
       await new ProjectDriver(t, actors).acknowledge('hero');
