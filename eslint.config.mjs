@@ -1,10 +1,11 @@
 // Lint: typescript-eslint with type information (floating promises are errors, as in immich), prettier for format.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'test-results/**', '*.js', '*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'test-results/**', '*.js', '*.mjs', 'web/src/api/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -24,6 +25,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The browser app (web/, its own tsconfig with the DOM lib): React's rules of hooks.
+    files: ['web/**/*.{ts,tsx,mts}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['src/config/**', 'test/**', 'bench/**'],

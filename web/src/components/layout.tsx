@@ -1,0 +1,124 @@
+import { useState, type ReactNode } from 'react';
+import { Link, navigate, useLocation } from '../lib/router';
+import { useSession } from '../lib/session';
+import { ROLE_LABELS } from '../lib/format';
+import { NotificationBell } from './notification-bell';
+
+interface NavItem {
+  to: string;
+  label: string;
+  show: (can: (p: string) => boolean) => boolean;
+}
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'My projects', show: () => true },
+  { to: '/queue', label: 'Advisor queue', show: (can) => can('assessment.write') },
+  { to: '/inbox', label: 'Decisions', show: (can) => can('project.decide') },
+  { to: '/cosign', label: 'Co-sign', show: (can) => can('project.cosign') },
+  { to: '/portfolio', label: 'Portfolio', show: (can) => can('report.read') },
+  { to: '/compact', label: 'The compact', show: () => true },
+  {
+    to: '/admin/users',
+    label: 'Admin',
+    show: (can) => can('user.manage') || can('org_unit.manage') || can('api_key.manage') || can('webhook.manage'),
+  },
+];
+
+function isCurrent(to: string, path: string): boolean {
+  if (to === '/') return path === '/' || (path.startsWith('/projects') && !path.endsWith('/assessment'));
+  if (to === '/admin/users') return path.startsWith('/admin');
+  return path === to || path.startsWith(`${to}/`);
+}
+
+/** Header (skip link, navigation by permission, notifications, account) around every signed-in page. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { me, can, signOut } = useSession();
+  const { path } = useLocation();
+  // The narrow-screen menu closes by itself on navigation: it is open for one path only.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === path;
+  if (!me) return null;
+  const items = NAV.filter((item) => item.show(can));
+  const roles = me.roles.filter((r) => r !== 'hero' || me.roles.length === 1).map((r) => ROLE_LABELS[r] ?? r);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <div className="top-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              HC
+            </span>
+            HERO Compact
+          </Link>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpenAt(menuOpen ? null : path)}
+          >
+            Menu
+          </button>
+          <nav id="main-nav" aria-label="Main" className={menuOpen ? 'open' : undefined}>
+            <ul>
+              {items.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} aria-current={isCurrent(item.to, path) ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="account">
+            {can('notification.read') ? <NotificationBell /> : null}
+            <span className="who">
+              <span className="who-name">{me.displayName}</span>
+              <span className="who-roles">{roles.join(', ')}</span>
+            </span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                void signOut().then(() => navigate('/', { replace: true }));
+              }}
+            >
+              Sign out
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="page">
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function PageHeader({ title, children, eyebrow }: { title: string; eyebrow?: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="page-header">
+      <div>
+        {eyebrow ? <p className="eyebrow">{eyebrow}</p> : null}
+        <h1>{title}</h1>
+      </div>
+      {children ? <div className="page-actions">{children}</div> : null}
+    </div>
+  );
+}
+
+export function Loading({ what = 'Loading' }: { what?: string }) {
+  return (
+    <p className="loading" role="status">
+      {what}…
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}

@@ -1,0 +1,161 @@
+import { useState, type FormEvent } from 'react';
+import { api, ifMatch } from '../../api/client';
+import type { CreateUserDto, UserDto } from '../../api/generated/api';
+import { CheckboxGroup, ProblemSummary, SelectField, TextField } from '../../components/fields';
+import { Loading, PageHeader } from '../../components/layout';
+import { formatMoney, parseMajorUnits, ROLE_LABELS } from '../../lib/format';
+import { usePageTitle } from '../../lib/router';
+import { useAction, useLoad } from '../../lib/use-load';
+import { AdminNav } from './admin-nav';
+import { allOrgUnits } from './org-units';
+
+const ROLES = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
+type Role = CreateUserDto['roles'] extends (infer R)[] | undefined ? R : never;
+
+const EMPTY = { email: '', displayName: '', orgUnitId: '', roles: ['hero'] as string[], limit: '', password: '' };
+
+export function UsersPage() {
+  usePageTitle('Users');
+  const [q, setQ] = useState('');
+  const users = useLoad(() => api.people.usersList({ limit: 100, ...(q ? { q } : {}) }), [q]);
+  const units = useLoad(allOrgUnits, []);
+  const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? '—';
+  const [form, setForm] = useState(EMPTY);
+  const create = useAction(async () => {
+    const amount = parseMajorUnits(form.limit);
+    await api.people.usersCreate({
+      email: form.email,
+      displayName: form.displayName,
+      orgUnitId: form.orgUnitId,
+      roles: form.roles as Role[],
+      ...(amount !== undefined ? { approvalLimit: { amount, currency: 'EUR' } } : {}),
+      ...(form.password ? { password: form.password } : {}),
+    });
+    setForm(EMPTY);
+    users.reload();
+  });
+  const toggleStatus = useAction(async (u: UserDto) => {
+    await api.people.usersUpdate({ id: u.id }, { status: u.status === 'active' ? 'disabled' : 'active' }, ifMatch(u.version));
+    users.reload();
+  });
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    void create.run();
+  };
+
+  return (
+    <>
+      <PageHeader title="Users" />
+      <AdminNav />
+      <section className="card" aria-labelledby="users-title">
+        <h2 id="users-title">People</h2>
+        <TextField name="q" label="Search by name or email" type="search" value={q} onChange={setQ} />
+        <ProblemSummary problem={users.problem ?? toggleStatus.problem} />
+        {!users.data ? (
+          <Loading />
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Unit</th>
+                  <th scope="col">Roles</th>
+                  <th scope="col">Approval limit</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.items.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row">
+                      {u.displayName}
+                      <span className="ref">{u.email}</span>
+                    </th>
+                    <td>{unitName(u.orgUnitId)}</td>
+                    <td>{u.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}</td>
+                    <td>{formatMoney(u.approvalLimit)}</td>
+                    <td>
+                      <span className={`badge ${u.status === 'active' ? 'good' : 'warn'}`}>{u.status}</span>{' '}
+                      <button type="button" className="small" disabled={toggleStatus.pending} onClick={() => void toggleStatus.run(u)}>
+                        {u.status === 'active' ? 'Disable' : 'Enable'}
+                        <span className="visually-hidden"> {u.displayName}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="card" aria-labelledby="new-user-title">
+        <h2 id="new-user-title">Add a person</h2>
+        <form onSubmit={submit} noValidate>
+          <ProblemSummary problem={create.problem} />
+          <div className="inline-fields">
+            <TextField
+              name="email"
+              label="Email"
+              type="email"
+              value={form.email}
+              onChange={(email) => setForm({ ...form, email })}
+              problem={create.problem}
+              required
+            />
+            <TextField
+              name="displayName"
+              label="Name"
+              value={form.displayName}
+              onChange={(displayName) => setForm({ ...form, displayName })}
+              problem={create.problem}
+              required
+            />
+          </div>
+          <SelectField
+            name="orgUnitId"
+            label="Unit"
+            value={form.orgUnitId}
+            placeholder="Choose…"
+            onChange={(orgUnitId) => setForm({ ...form, orgUnitId })}
+            options={(units.data ?? []).map((u) => ({ value: u.id, label: `${'— '.repeat(u.depth)}${u.name}` }))}
+            problem={create.problem}
+            required
+          />
+          <CheckboxGroup
+            name="roles"
+            label="Roles"
+            values={form.roles}
+            onChange={(roles) => setForm({ ...form, roles })}
+            options={ROLES}
+            problem={create.problem}
+          />
+          {form.roles.includes('manager') ? (
+            <TextField
+              name="approvalLimit.amount"
+              label="Approval limit (EUR)"
+              inputMode="decimal"
+              value={form.limit}
+              onChange={(limit) => setForm({ ...form, limit })}
+              problem={create.problem}
+              alsoFor={['approvalLimit']}
+            />
+          ) : null}
+          <TextField
+            name="password"
+            label="Initial password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 12 characters, not a common password."
+            value={form.password}
+            onChange={(password) => setForm({ ...form, password })}
+            problem={create.problem}
+          />
+          <button type="submit" className="primary" disabled={create.pending}>
+            Add person
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { api } from '../api/client';
+import type { HeatmapCellDto, ThresholdsDto } from '../api/generated/api';
+import { ProblemSummary, SelectField } from '../components/fields';
+import { Loading, PageHeader } from '../components/layout';
+import { humanize, stateLabel, TECHNOLOGY_LABELS } from '../lib/format';
+import { usePageTitle } from '../lib/router';
+import { levelFor } from '../lib/risk';
+import { useLoad } from '../lib/use-load';
+
+const LEVEL_COLOURS: Record<string, string> = {
+  low: '#15803d',
+  medium: '#b45309',
+  high: '#c2410c',
+  critical: '#b91c1c',
+  unassessed: '#6b7280',
+};
+const BAR = '#1d4ed8';
+
+function ChartCard({ title, children, summary }: { title: string; summary: string; children: React.ReactNode }) {
+  const id = `chart-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <section className="card chart" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {/* The chart is a picture; the same numbers are given in words for screen readers. */}
+      <p className="visually-hidden">{summary}</p>
+      <div aria-hidden="true" className="chart-box">
+        {children}
+      </div>
+    </section>
+  );
+}
+
+const describe = (rows: { name: string; count: number }[]) => rows.map((r) => `${r.name}: ${r.count}`).join(', ') || 'No data';
+
+/** Portfolio insight (DOMAIN.md §11): counts, the risk heat map, cycle times and decision rates. */
+export function DashboardPage() {
+  usePageTitle('Portfolio');
+  const data = useLoad(async () => {
+    const [portfolio, heatmap, cycle, decisions, framework] = await Promise.all([
+      api.reports.reportsPortfolio({}),
+      api.reports.reportsRiskHeatmap({}),
+      api.reports.reportsCycleTimes({}),
+      api.reports.reportsDecisions({}),
+      api.risk.riskFrameworksCurrent(),
+    ]);
+    return { portfolio, heatmap, cycle, decisions, thresholds: framework.thresholds };
+  }, []);
+  if (data.problem) return <ProblemSummary problem={data.problem} title="The portfolio cannot be shown" />;
+  if (!data.data) return <Loading what="Loading the portfolio" />;
+  const { portfolio, heatmap, cycle, decisions, thresholds } = data.data;
+  const byState = portfolio.byState.map((c) => ({ name: stateLabel(c.key), count: c.count }));
+  const byRisk = portfolio.byRiskLevel.map((c) => ({ name: humanize(c.key), key: c.key, count: c.count }));
+  const byUnit = portfolio.byOrgUnit.map((u) => ({ name: u.name, count: u.count }));
+  const byTech = portfolio.byTechnology.map((c) => ({ name: TECHNOLOGY_LABELS[c.key] ?? c.key, count: c.count }));
+  const stages = cycle.stages.map((s) => ({ name: stateLabel(s.stage), median: round(s.medianHours / 24), p90: round(s.p90Hours / 24) }));
+
+  return (
+    <>
+      <PageHeader title="Portfolio" eyebrow={`${portfolio.total} projects you can see`} />
+      <div className="chart-grid">
+        <ChartCard title="Projects by state" summary={describe(byState)}>
+          <ResponsiveContainer width="100%" height={260}>
+            <BarChart data={byState} layout="vertical" margin={{ left: 40 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="name" width={130} />
+              <Tooltip />
+              <Bar dataKey="count" name="Projects" fill={BAR} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+        <ChartCard title="Projects by risk level" summary={describe(byRisk)}>
+          <ResponsiveContainer width="100%" height={260}>
+            <BarChart data={byRisk}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Bar dataKey="count" name="Projects">
+                {byRisk.map((r) => (
+                  <Cell key={r.key} fill={LEVEL_COLOURS[r.key] ?? BAR} />
+                ))}
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+        <ChartCard title="Projects by unit" summary={describe(byUnit)}>
+          <ResponsiveContainer width="100%" height={260}>
+            <BarChart data={byUnit}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Bar dataKey="count" name="Projects" fill="#0f766e" />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+        <ChartCard title="Projects by technology" summary={describe(byTech)}>
+          <ResponsiveContainer width="100%" height={260}>
+            <BarChart data={byTech}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={60} />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Bar dataKey="count" name="Projects" fill="#7c3aed" />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+        <ChartCard
+          title="Time spent per stage (days)"
+          summary={stages.map((s) => `${s.name}: median ${s.median}, p90 ${s.p90} days`).join(', ') || 'No data'}
+        >
+          <ResponsiveContainer width="100%" height={260}>
+            <BarChart data={stages}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={60} />
+              <YAxis />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="median" name="Median" fill={BAR} />
+              <Bar dataKey="p90" name="90th percentile" fill="#93c5fd" />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+        <HeatMap cells={heatmap.cells} assessed={heatmap.assessedProjects} thresholds={thresholds} />
+      </div>
+      <section className="card" aria-labelledby="rates-title">
+        <h2 id="rates-title">Decisions per unit</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Unit</th>
+                <th scope="col">Decisions</th>
+                <th scope="col">Approved</th>
+                <th scope="col">Rejected</th>
+                <th scope="col">Changes requested</th>
+                <th scope="col">Approval rate</th>
+              </tr>
+            </thead>
+            <tbody>
+              {decisions.rows.map((r) => (
+                <tr key={r.orgUnitId ?? 'all'}>
+                  <th scope="row">{r.orgUnitName ?? 'All units'}</th>
+                  <td>{r.decisions}</td>
+                  <td>{r.approved}</td>
+                  <td>{r.rejected}</td>
+                  <td>{r.changesRequested}</td>
+                  <td>{Math.round(r.approvalRate * 100)}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Likelihood × impact grid of residual (or inherent) ratings, as a table with the counts written in. */
+function HeatMap({ cells, assessed, thresholds }: { cells: HeatmapCellDto[]; assessed: number; thresholds: ThresholdsDto }) {
+  const [kind, setKind] = useState<'residual' | 'inherent'>('residual');
+  const [dimension, setDimension] = useState('');
+  const dimensions = [...new Set(cells.map((c) => c.dimension).filter((d): d is string => d !== null))];
+  const chosen = cells.filter((c) => c.kind === kind && (dimension ? c.dimension === dimension : c.dimension === null));
+  const count = (l: number, i: number) => chosen.find((c) => c.likelihood === l && c.impact === i)?.count ?? 0;
+  const max = Math.max(1, ...chosen.map((c) => c.count));
+  return (
+    <section className="card heatmap" aria-labelledby="heatmap-title">
+      <h2 id="heatmap-title">Risk heat map</h2>
+      <p className="hint">{assessed} assessed projects, latest submitted assessment each.</p>
+      <div className="inline-fields">
+        <SelectField
+          name="heatmapKind"
+          label="Ratings"
+          value={kind}
+          onChange={(v) => setKind(v as 'residual' | 'inherent')}
+          options={[
+            { value: 'residual', label: 'After mitigation' },
+            { value: 'inherent', label: 'Before mitigation' },
+          ]}
+        />
+        <SelectField
+          name="heatmapDimension"
+          label="Dimension"
+          value={dimension}
+          onChange={setDimension}
+          placeholder="All dimensions"
+          options={dimensions.map((d) => ({ value: d, label: humanize(d) }))}
+        />
+      </div>
+      <table className="heat">
+        <caption className="visually-hidden">Number of ratings per likelihood (rows) and impact (columns)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Likelihood ↓ / Impact →</th>
+            {[1, 2, 3, 4, 5].map((i) => (
+              <th key={i} scope="col">
+                {i}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[5, 4, 3, 2, 1].map((l) => (
+            <tr key={l}>
+              <th scope="row">{l}</th>
+              {[1, 2, 3, 4, 5].map((i) => {
+                const n = count(l, i);
+                const zone = levelFor(l * i, thresholds);
+                return (
+                  <td key={i} className={`heat-cell zone-${zone}`} style={{ '--heat': n / max } as React.CSSProperties}>
+                    {n || ''}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { ProjectDto } from '../../api/generated/api';
+import { FastTrackBadge, RiskBadge, StateBadge } from '../../components/badges';
+import { ProblemSummary } from '../../components/fields';
+import { Loading, PageHeader } from '../../components/layout';
+import { usePageTitle } from '../../lib/router';
+import { useLoad } from '../../lib/use-load';
+import { ScreeningResult } from '../new-project/screening';
+import { ActionBar } from './action-bar';
+import { AssessmentSummary } from './assessment-summary';
+import { Comments } from './comments';
+import { ProjectDetails } from './details';
+import { Timeline } from './timeline';
+
+/** One project: state, what the caller may do now, the proposal, the risk advice, the decision, and the history. */
+export function ProjectPage({ id }: { id: string }) {
+  const project = useLoad(() => api.projects.projectsGet({ id }), [id]);
+  const [refreshKey, setRefreshKey] = useState(0);
+  usePageTitle(project.data?.title ?? 'Project');
+  if (project.problem && !project.data) return <ProblemSummary problem={project.problem} title="This project cannot be shown" />;
+  if (!project.data) return <Loading what="Loading the project" />;
+  const p = project.data;
+  const changed = (updated: ProjectDto): void => {
+    project.set(updated);
+    setRefreshKey((k) => k + 1);
+  };
+
+  return (
+    <>
+      <PageHeader title={p.title} eyebrow={`${p.reference} · ${p.orgUnit.name}`}>
+        <StateBadge state={p.state} /> <RiskBadge level={p.riskLevel} /> <FastTrackBadge fastTrack={p.fastTrack} />
+      </PageHeader>
+      <ActionBar project={p} onChanged={changed} />
+      <div className="project-grid">
+        <div className="project-main">
+          <section className="card" aria-labelledby="proposal-title">
+            <h2 id="proposal-title">The proposal</h2>
+            {p.summary ? <p className="lead">{p.summary}</p> : null}
+            <ProjectDetails project={p} />
+            {p.kpis.length ? (
+              <>
+                <h3>KPIs</h3>
+                <ul>
+                  {p.kpis.map((k) => (
+                    <li key={k.id}>
+                      {k.name}: from {k.baseline} to {k.target} {k.unit} (
+                      {k.direction === 'increase' ? 'higher is better' : 'lower is better'})
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <ScreeningResult project={p} />
+          </section>
+          <AssessmentSummary project={p} refreshKey={refreshKey} />
+        </div>
+        <aside className="project-side">
+          <section className="card" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">Timeline</h2>
+            <Timeline projectId={p.id} refreshKey={refreshKey} />
+          </section>
+          <section className="card" aria-labelledby="comments-title">
+            <h2 id="comments-title">Comments</h2>
+            <Comments projectId={p.id} refreshKey={refreshKey} canPost />
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
