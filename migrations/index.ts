@@ -7,9 +7,12 @@ import { Audit1795400100000 } from './1795400100000-Audit';
 import { Compact1795400200000 } from './1795400200000-Compact';
 import { Projects1795400300000 } from './1795400300000-Projects';
 import { Risk1795400400000 } from './1795400400000-Risk';
+import { Decisions1795400500000 } from './1795400500000-Decisions';
 import { NotificationsWebhooks1795400600000 } from './1795400600000-NotificationsWebhooks';
 import { SlaIdempotency1795400700000 } from './1795400700000-SlaIdempotency';
 import { Reports1795400800000 } from './1795400800000-Reports';
+import { Sso1795400900000 } from './1795400900000-Sso';
+import { AttachmentsSupports1795401000000 } from './1795401000000-AttachmentsSupports';
 
 export const MIGRATIONS: Function[] = [
   Identity1795400000000,
@@ -17,7 +20,10 @@ export const MIGRATIONS: Function[] = [
   Compact1795400200000,
   Projects1795400300000,
   Risk1795400400000,
+  Decisions1795400500000,
   NotificationsWebhooks1795400600000,
   SlaIdempotency1795400700000,
   Reports1795400800000,
+  Sso1795400900000,
+  AttachmentsSupports1795401000000,
 ];

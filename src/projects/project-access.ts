@@ -109,9 +109,21 @@ export class ProjectAccess {
             unitPath: row.projectPath,
           },
         });
-        if (check.ok) relations.add('deciding_manager');
+        if (check.ok && !(await this.isLatestAssessor(em, project.id, me))) relations.add('deciding_manager');
       }
     }
     return relations;
+  }
+
+  /**
+   * Did `userId` submit the assessment revision being decided? Usually the assigned advisor, but the
+   * CIO may have submitted it (DOMAIN.md §6: the assessor never decides).
+   */
+  private async isLatestAssessor(em: EntityManager, projectId: string, userId: string): Promise<boolean> {
+    const rows = await em.query<{ assessor_id: string }[]>(
+      `SELECT assessor_id FROM risk_assessment WHERE project_id = $1 AND status = 'submitted' ORDER BY revision DESC LIMIT 1`,
+      [projectId],
+    );
+    return rows[0]?.assessor_id === userId;
   }
 }

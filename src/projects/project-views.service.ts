@@ -16,9 +16,32 @@ type SortField = 'createdAt' | 'updatedAt' | 'targetLaunchDate' | 'submittedAt';
 /** Sort keys that may be null (nulls come last in both directions), with the SQL type of their cursor value. */
 const NULLABLE_SORTS: Partial<Record<SortField, string>> = { targetLaunchDate: 'date', submittedAt: 'timestamptz' };
 
+/**
+ * `awaitingMyDecision`: exactly the projects `assertCanDecide` lets this manager decide (DOMAIN.md
+ * §6), as SQL — awaiting a decision; unit in the manager's subtree (their unit as stored now); a
+ * budget of none or 0, or a limit in the same currency at least the budget; not the proposer, a team
+ * member, the assigned advisor or the assessor of the revision being decided (risk_assessment).
+ * test/decisions-authority.e2e-spec.ts checks it against each project's allowedActions.
+ */
+const AWAITING_MY_DECISION_SQL = `p.state = 'awaiting_decision'
+  AND EXISTS (SELECT 1 FROM app_user dmu JOIN org_unit dmo ON dmo.id = dmu.org_unit_id JOIN org_unit dpo ON dpo.id = p.org_unit_id
+    WHERE dmu.id = :me AND 'manager' = ANY(dmu.roles) AND dpo.path LIKE dmo.path || '%'
+      AND (coalesce(p.budget_amount, 0) = 0
+        OR (upper(dmu.approval_limit_currency) = upper(p.budget_currency) AND dmu.approval_limit_amount >= p.budget_amount)))
+  AND p.proposer_id <> :me
+  AND p.assigned_advisor_id IS DISTINCT FROM :me
+  AND NOT EXISTS (SELECT 1 FROM project_team_member dt WHERE dt.project_id = p.id AND dt.user_id = :me)
+  AND NOT EXISTS (SELECT 1 FROM risk_assessment dra WHERE dra.project_id = p.id AND dra.status = 'submitted' AND dra.assessor_id = :me
+    AND dra.revision = (SELECT max(dr2.revision) FROM risk_assessment dr2 WHERE dr2.project_id = p.id AND dr2.status = 'submitted'))`;
+
+/** Another module's part of a project's detail (e.g. decisions: the current decision in brief). */
+export type ProjectDetailPart = (em: EntityManager, project: Project) => Promise<Partial<ProjectDto>>;
+
 /** Reading projects: one project with what the caller may do, and the filtered list (API.md "Lists"). */
 @Injectable()
 export class ProjectViews {
+  private readonly detailParts: ProjectDetailPart[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProjectAccess,
@@ -32,7 +55,14 @@ export class ProjectViews {
   async detail(em: EntityManager, principal: Principal, project: Project): Promise<ProjectDto> {
     const fresh = await this.access.findVisible(principal, project.id, em).catch(() => project);
     const relations = await this.access.relationsOf(principal, fresh, em);
-    return toProjectDto(em, fresh, allowedActionsFor(fresh, relations));
+    const dto = await toProjectDto(em, fresh, allowedActionsFor(fresh, relations));
+    for (const part of this.detailParts) Object.assign(dto, await part(em, fresh));
+    return dto;
+  }
+
+  /** Lets a module that depends on projects add to the project detail without an import cycle. */
+  addDetailPart(part: ProjectDetailPart): void {
+    this.detailParts.push(part);
   }
 
   async list(principal: Principal, query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
@@ -103,19 +133,7 @@ export class ProjectViews {
         qb.andWhere('false');
         return;
       }
-      // Exactly what this manager may decide: their subtree, within their limit, not their own (DOMAIN.md §6).
-      qb.andWhere("p.state = 'awaiting_decision'")
-        .andWhere(`p.orgUnitId IN (SELECT du.id FROM org_unit du JOIN org_unit dm ON dm.id = :myUnit WHERE du.path LIKE dm.path || '%')`, {
-          myUnit: principal.orgUnitId,
-        })
-        .andWhere('p.proposerId <> :me', { me })
-        .andWhere('(p.assignedAdvisorId IS NULL OR p.assignedAdvisorId <> :me)', { me })
-        .andWhere('NOT EXISTS (SELECT 1 FROM project_team_member dt WHERE dt.project_id = p.id AND dt.user_id = :me)', { me })
-        .andWhere(
-          `(p.budgetAmount IS NULL OR EXISTS (SELECT 1 FROM app_user du2 WHERE du2.id = :me AND du2.approval_limit_currency = p.budget_currency
-            AND du2.approval_limit_amount >= p.budget_amount))`,
-          { me },
-        );
+      qb.andWhere(AWAITING_MY_DECISION_SQL, { me });
     }
   }
 }

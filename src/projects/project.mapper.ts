@@ -71,6 +71,11 @@ export async function toProjectDto(em: EntityManager, p: Project, allowedActions
       p.effortValue && p.valueScore !== null && p.effortScore !== null && p.valueVerdict
         ? { answers: p.effortValue, valueScore: p.valueScore, effortScore: p.effortScore, verdict: p.valueVerdict }
         : null,
+    launchedAt: p.launchedAt?.toISOString() ?? null,
+    retiredAt: p.retiredAt?.toISOString() ?? null,
+    retirementReason: p.retirementReason,
+    // Filled by the decisions module (ProjectViews.addDetailPart).
+    decision: null,
     allowedActions,
   };
 }
@@ -96,6 +101,9 @@ export function projectAuditView(p: Project): Record<string, unknown> {
     assignedAdvisorId: p.assignedAdvisorId,
     selfScreening: p.selfScreening,
     effortValue: p.effortValue,
+    launchedAt: p.launchedAt?.toISOString() ?? null,
+    retiredAt: p.retiredAt?.toISOString() ?? null,
+    retirementReason: p.retirementReason,
     vendors: (p.vendors ?? []).map((v) => ({ name: v.name, service: v.service, dataShared: v.dataShared })),
     kpis: (p.kpis ?? []).map((k) => ({
       name: k.name,

@@ -8,6 +8,7 @@ import { FieldError, ProblemError, ValidationProblem } from '../common/problem/p
 import { actorOf, type Principal } from '../identity/auth/principal';
 import { OrgUnitsService } from '../identity/org-units/org-units.service';
 import { User } from '../identity/entities/user.entity';
+import { AMENDMENT_FIELDS, amendedFields, isAmendmentField, type ApprovedScope } from '../decisions/decision-evidence';
 import { CreateProjectDto, SelfScreeningDto, UpdateProjectDto } from './dto/project-input.dto';
 import { ProjectDto } from './dto/project.dto';
 import { ProjectKpi, ProjectTeamMember, ProjectVendor } from './entities/project-children.entity';
@@ -15,10 +16,34 @@ import { Project } from './entities/project.entity';
 import { scoreEffortValue } from './effort-value';
 import { ProjectAccess } from './project-access';
 import { EDITABLE_STATES } from './project-lifecycle';
+import { ProjectLifecycleService } from './project-lifecycle.service';
 import { projectAuditView } from './project.mapper';
 import { ProjectViews } from './project-views.service';
 import { nextReference } from './project-reference';
 import { evaluateSelfScreening } from './self-screening';
+
+/** States in which PATCH is an amendment of the approved scope (DOMAIN.md §4 `amend`, §6). */
+const AMENDABLE_STATES = ['approved', 'in_delivery'];
+
+function approvedScopeOf(p: Project): ApprovedScope {
+  return {
+    budget: p.budgetAmount === null || p.budgetCurrency === null ? null : { amount: Number(p.budgetAmount), currency: p.budgetCurrency },
+    dataCategories: p.dataCategories,
+    technologies: p.technologies,
+    vendors: (p.vendors ?? []).map((v) => ({ name: v.name, service: v.service, dataShared: v.dataShared })),
+  };
+}
+
+/** The scope the project would have after applying `dto`. */
+function proposedScope(p: Project, dto: UpdateProjectDto): ApprovedScope {
+  const now = approvedScopeOf(p);
+  return {
+    budget: dto.budget ?? now.budget,
+    dataCategories: dto.dataCategories ?? now.dataCategories,
+    technologies: dto.technologies ?? now.technologies,
+    vendors: dto.vendors?.map((v) => ({ name: v.name, service: v.service, dataShared: v.dataShared ?? '' })) ?? now.vendors,
+  };
+}
 
 /** Proposing and editing projects, and the HERO's self-screening (DOMAIN.md §3). */
 @Injectable()
@@ -30,6 +55,7 @@ export class ProjectsIntakeService {
     private readonly units: OrgUnitsService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly lifecycle: ProjectLifecycleService,
   ) {}
 
   async create(principal: Principal, dto: CreateProjectDto): Promise<ProjectDto> {
@@ -57,6 +83,8 @@ export class ProjectsIntakeService {
   }
 
   async update(principal: Principal, id: string, expectedVersion: number, dto: UpdateProjectDto): Promise<ProjectDto> {
+    const current = await this.access.findVisible(principal, id);
+    if (AMENDABLE_STATES.includes(current.state)) return this.amend(principal, current, expectedVersion, dto);
     return this.dataSource.transaction(async (em) => {
       const project = await this.loadForEdit(em, principal, id);
       assertVersion(expectedVersion, project.version);
@@ -78,6 +106,38 @@ export class ProjectsIntakeService {
         after: projectAuditView(saved),
       });
       return this.views.detail(em, principal, saved);
+    });
+  }
+
+  /**
+   * DOMAIN.md §6 amendment: after approval only what the decision snapshotted (budget, data
+   * categories, technologies, vendors) may change, and changing it is the lifecycle action `amend`:
+   * the project goes back to in_review for a new assessment revision and a new decision. A PATCH
+   * that changes nothing is answered with the project as it is.
+   */
+  private async amend(principal: Principal, current: Project, expectedVersion: number, dto: UpdateProjectDto): Promise<ProjectDto> {
+    const relations = await this.access.relationsOf(principal, current);
+    if (!relations.has('proposer') && !relations.has('team_member')) {
+      throw new ProblemError(403, 'forbidden', 'Not allowed', 'Only the proposer and the team amend a project.');
+    }
+    const fixed = Object.keys(dto).filter((k) => dto[k as keyof UpdateProjectDto] !== undefined && !isAmendmentField(k));
+    if (fixed.length) {
+      throw new ValidationProblem(
+        fixed.map((field) => ({
+          field,
+          message: `${field} cannot change after approval; only ${AMENDMENT_FIELDS.join(', ')} can be amended (the project then goes back to review)`,
+        })),
+      );
+    }
+    assertVersion(expectedVersion, current.version);
+    if (amendedFields(approvedScopeOf(current), proposedScope(current, dto)).length === 0) return this.views.get(principal, current.id);
+    return this.lifecycle.run(principal, current.id, 'amend', (_em, project) => {
+      assertVersion(expectedVersion, project.version);
+      if (amendedFields(approvedScopeOf(project), proposedScope(project, dto)).length === 0) {
+        throw new ProblemError(409, 'conflict', 'Conflict', 'The project changed meanwhile; GET it again and retry.');
+      }
+      this.applyFields(project, dto);
+      return Promise.resolve();
     });
   }
 

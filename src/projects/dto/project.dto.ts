@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { MoneyDto } from '../../common/money/money.dto';
+import { ProjectDecisionSummaryDto } from '../../decisions/dto/decision-summary.dto';
 import { PageQueryDto } from '../../common/pagination/pagination';
 import { DATA_CATEGORIES, KPI_DIRECTIONS, RISK_LEVEL_VALUES, TECHNOLOGIES } from '../project-fields';
 
@@ -85,6 +86,15 @@ export class ProjectDto extends ProjectSummaryDto {
   @ApiProperty({ type: [PersonRefDto] }) team!: PersonRefDto[];
   @ApiProperty({ type: SelfScreeningResultDto, nullable: true }) selfScreening!: SelfScreeningResultDto | null;
   @ApiProperty({ type: EffortValueResultDto, nullable: true }) effortValue!: EffortValueResultDto | null;
+  @ApiProperty({ type: String, nullable: true, description: 'When the project launched' }) launchedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) retiredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the project was retired' }) retirementReason!: string | null;
+  @ApiProperty({
+    type: ProjectDecisionSummaryDto,
+    nullable: true,
+    description: 'The current decision in brief (full record: GET /projects/{id}/decisions)',
+  })
+  decision!: ProjectDecisionSummaryDto | null;
   @ApiProperty({ type: [String], description: 'Lifecycle actions the caller may take now' }) allowedActions!: string[];
 }
 

@@ -37,6 +37,10 @@ export class Project {
   @Column('uuid', { nullable: true }) assignedAdvisorId!: string | null;
   @Column('timestamptz', { nullable: true }) submittedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) stateChangedAt!: Date | null;
+  /** Set by launch, and by retire with its reason (DOMAIN.md §4, §7; Decisions migration). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) launchedAt!: Date | null;
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) retiredAt!: Date | null;
+  @Column('text', { nullable: true }) retirementReason!: string | null;
   // Millisecond precision: list cursors carry these as ISO strings (ms), so rows must compare equal.
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt!: Date;
