@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
+import { DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
+import { decodeTimeCursor } from './keyset-cursor';
 import { NotFoundProblem, ProblemError } from '../common/problem/problem';
 import type { Principal } from '../identity/auth/principal';
 import { NotificationDto, NotificationQueryDto } from './dto/notification.dto';
@@ -25,7 +26,7 @@ export class NotificationsService {
 
   async list(principal: Principal, query: NotificationQueryDto): Promise<Page<NotificationDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
+    const after = decodeTimeCursor(query.cursor);
     const qb = this.dataSource
       .getRepository(Notification)
       .createQueryBuilder('n')

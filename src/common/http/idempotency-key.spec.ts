@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { ProblemError } from '../problem/problem';
+import { canonicalJson, parseIdempotencyKey, requestFingerprint } from './idempotency-key';
+
+describe('Idempotency-Key', () => {
+  it('accepts visible ASCII keys up to 255 characters, quoted or not', () => {
+    expect(parseIdempotencyKey('7d3c9e2a-1111-4222-8333-944455556666')).toBe('7d3c9e2a-1111-4222-8333-944455556666');
+    expect(parseIdempotencyKey('"abc"')).toBe('abc');
+    expect(parseIdempotencyKey('x'.repeat(255))).toHaveLength(255);
+  });
+
+  it.each(['', ' ', 'x'.repeat(256), 'with space', 'tab\there', 'é'])('refuses %j with a 400 naming the header', (key) => {
+    expect(() => parseIdempotencyKey(key)).toThrow(ProblemError);
+    try {
+      parseIdempotencyKey(key);
+    } catch (e) {
+      expect((e as ProblemError).errors?.[0].field).toBe('Idempotency-Key');
+    }
+  });
+
+  it('fingerprints the same JSON in any key order alike, and different bodies differently', () => {
+    expect(requestFingerprint('POST', '/a', { a: 1, b: { c: [1, 2], d: null } })).toBe(
+      requestFingerprint('post', '/a', { b: { d: null, c: [1, 2] }, a: 1 }),
+    );
+    expect(requestFingerprint('POST', '/a', { a: 1 })).not.toBe(requestFingerprint('POST', '/a', { a: 2 }));
+    expect(requestFingerprint('POST', '/a', { a: 1 })).not.toBe(requestFingerprint('POST', '/b', { a: 1 }));
+    expect(requestFingerprint('POST', '/a', [1, 2])).not.toBe(requestFingerprint('POST', '/a', [2, 1]));
+  });
+
+  it('canonical JSON is valid JSON of the same value, whatever the key order', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+        const reordered = JSON.parse(
+          JSON.stringify(value, (_k, v: unknown) =>
+            v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+          ),
+        );
+        expect(canonicalJson(reordered)).toBe(text);
+      }),
+    );
+  });
+});

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ProblemError } from '../problem/problem';
+import { IDEMPOTENCY_TTL_HOURS } from './idempotency-key';
+
+/** An in-progress claim older than this is presumed abandoned (its process died) and may be taken over. */
+const STALE_CLAIM_SECONDS = 120;
+const CLAIM_TRIES = 3;
+
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown; headers: Record<string, string> };
+
+interface StoredKey {
+  fingerprint: string;
+  status: 'in_progress' | 'completed';
+  response_status: number | null;
+  response_body: unknown;
+  response_headers: Record<string, string> | null;
+}
+
+/**
+ * Idempotency keys in PostgreSQL, per principal, for 24 hours. The claim is a committed row written
+ * before the request runs: of two concurrent requests with one key, exactly one inserts it; the
+ * other gets 409 (or, once the first finished, its replay).
+ */
+@Injectable()
+export class IdempotencyStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async claim(principal: string, key: string, fingerprint: string, method: string, path: string): Promise<Claim> {
+    for (let i = 0; i < CLAIM_TRIES; i++) {
+      const claimed = await this.dataSource.query<unknown[]>(
+        `INSERT INTO idempotency_key (principal, key, fingerprint, method, path, expires_at)
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))
+         ON CONFLICT (principal, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, method = EXCLUDED.method, path = EXCLUDED.path,
+           status = 'in_progress', response_status = NULL, response_body = NULL, response_headers = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
+         WHERE idempotency_key.expires_at < now()
+            OR (idempotency_key.status = 'in_progress' AND idempotency_key.created_at < now() - make_interval(secs => $7))
+         RETURNING 1`,
+        [principal, key, fingerprint, method, path, IDEMPOTENCY_TTL_HOURS, STALE_CLAIM_SECONDS],
+      );
+      if (claimed.length > 0) return { kind: 'claimed' };
+      const [existing] = await this.dataSource.query<StoredKey[]>(
+        'SELECT fingerprint, status, response_status, response_body, response_headers FROM idempotency_key WHERE principal = $1 AND key = $2',
+        [principal, key],
+      );
+      if (!existing) continue; // released in between: try to claim again
+      if (existing.fingerprint !== fingerprint) throw reused();
+      if (existing.status === 'in_progress') throw inFlight();
+      return {
+        kind: 'replay',
+        status: existing.response_status ?? 200,
+        body: existing.response_body,
+        headers: existing.response_headers ?? {},
+      };
+    }
+    throw inFlight();
+  }
+
+  async complete(principal: string, key: string, status: number, body: unknown, headers: Record<string, string>): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_key SET status = 'completed', response_status = $3, response_body = $4::jsonb, response_headers = $5::jsonb
+       WHERE principal = $1 AND key = $2`,
+      [principal, key, status, JSON.stringify(body ?? null), JSON.stringify(headers)],
+    );
+  }
+
+  /** A failed request changed nothing (one transaction per command): forget the key so a retry runs. */
+  async release(principal: string, key: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM idempotency_key WHERE principal = $1 AND key = $2 AND status = 'in_progress'`, [
+      principal,
+      key,
+    ]);
+  }
+
+  /** Removes expired keys, a bounded batch at a time; returns how many went. */
+  async purgeExpired(limit = 5_000): Promise<number> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `DELETE FROM idempotency_key WHERE ctid IN (SELECT ctid FROM idempotency_key WHERE expires_at < now() LIMIT $1) RETURNING 1`,
+      [limit],
+    );
+    return rows.length;
+  }
+}
+
+function reused(): ProblemError {
+  return new ProblemError(
+    422,
+    'idempotency-key-reused',
+    'Idempotency key reused',
+    'This Idempotency-Key was used with a different request (method, path or body) in the last 24 hours. Use a new key for a new request.',
+  );
+}
+
+function inFlight(): ProblemError {
+  return new ProblemError(
+    409,
+    'idempotency-key-in-use',
+    'Request already in progress',
+    'A request with this Idempotency-Key is still being processed. Retry in a moment to get its result.',
+    { retryAfter: 1 },
+    undefined,
+    { 'Retry-After': '1' },
+  );
+}
