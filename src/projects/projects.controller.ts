@@ -90,7 +90,11 @@ export class ProjectsController {
   @Patch(':id')
   @RequirePermissions('project.participate')
   @UsersOnly()
-  @ApiOperation({ summary: 'Edit a project (proposer or team; draft, info_requested, changes_requested). Requires If-Match.' })
+  @ApiOperation({
+    summary: 'Edit a project (proposer or team; draft, info_requested, changes_requested). Requires If-Match.',
+    description:
+      'On an approved or in_delivery project only budget, dataCategories, technologies and vendors may change: an amendment (lifecycle action amend) that sends the project back to in_review for a new assessment revision and decision.',
+  })
   @ApiOkResponse({ type: ProjectDto })
   @ApiProblems(400, 404, 409, 412, 428)
   async update(
