@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { ATTACHMENT_UPLOAD_BODY } from './attachments/attachment-upload-route';
 import { AppConfig } from './config/app-config';
 import { jsonBodyMiddleware } from './common/http/json-body';
 import { requestIdMiddleware } from './common/http/request-id';
@@ -25,7 +26,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'Location'],
     allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-API-Key', 'X-Request-Id', 'Accept-Language'],
   });
-  app.use(jsonBodyMiddleware(config.bodyLimit));
+  app.use(jsonBodyMiddleware(config.bodyLimit, [ATTACHMENT_UPLOAD_BODY]));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -215,6 +216,21 @@ class EnvironmentVariables {
 
   @Matches(/^\S+( \S+){4}$/, { message: 'must be a 5-field cron expression such as */10 * * * *' })
   SLA_SCAN_CRON = '*/10 * * * *';
+
+  // Attachments (docs/api-guide.md "Attachments"): largest file, where the bytes go.
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(104_857_600)
+  ATTACHMENT_MAX_BYTES = 10_485_760;
+
+  @IsIn(['database', 'disk'])
+  ATTACHMENT_STORAGE: 'database' | 'disk' = 'database';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  ATTACHMENT_DIR?: string;
 }
 
 /** Webhook delivery (docs/webhooks.md). */
@@ -234,6 +250,16 @@ export interface SlaSettings {
   /** YYYY-MM-DD dates that are not business days. */
   holidays: string[];
   scanCron: string;
+}
+
+/** Attachment uploads (issue 12): size limit and storage backend. */
+export interface AttachmentSettings {
+  /** Largest accepted file, in bytes (413 above). */
+  maxBytes: number;
+  /** Where new uploads' bytes go; each attachment remembers its own backend. */
+  storage: 'database' | 'disk';
+  /** Folder of the disk backend (default DATA_DIR/attachments). */
+  dir: string;
 }
 
 export class ConfigError extends Error {
@@ -272,6 +298,7 @@ export class AppConfig {
   readonly jobBatchSize!: number;
   readonly webhook!: WebhookSettings;
   readonly sla!: SlaSettings;
+  readonly attachments!: AttachmentSettings;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -355,6 +382,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
       holidays: vars.SLA_HOLIDAYS,
       scanCron: vars.SLA_SCAN_CRON,
+    },
+    attachments: {
+      maxBytes: vars.ATTACHMENT_MAX_BYTES,
+      storage: vars.ATTACHMENT_STORAGE,
+      dir: vars.ATTACHMENT_DIR ?? join(vars.DATA_DIR, 'attachments'),
     },
   } as AppConfig);
 }

@@ -27,6 +27,7 @@ export function toProjectSummaryDto(p: Project): ProjectSummaryDto {
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     version: p.version,
+    supportCount: p.supportCount ?? 0,
   };
 }
 

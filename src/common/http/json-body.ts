@@ -11,12 +11,20 @@ function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
+/** A route that takes a non-JSON body (e.g. a multipart upload), matched on method, full path and media type. */
+export interface BodyTypeException {
+  method: string;
+  path: RegExp;
+  mediaType: RegExp;
+}
+
 /**
  * JSON body parsing with the configured limit, and 415 for a body that is not JSON. Runs at the
  * express level (before Nest's router), so its failures are written as problem+json here.
- * `extraTypes` lets a route family accept other media types (e.g. multipart uploads) later.
+ * `exceptions` name the few routes that take another media type; their bodies are left unread
+ * for the route's own parser (and its own limits).
  */
-export function jsonBodyMiddleware(limit: string, extraTypes: RegExp[] = []): RequestHandler {
+export function jsonBodyMiddleware(limit: string, exceptions: readonly BodyTypeException[] = []): RequestHandler {
   const parse = json({
     limit,
     strict: true,
@@ -33,7 +41,8 @@ export function jsonBodyMiddleware(limit: string, extraTypes: RegExp[] = []): Re
         String(req.headers['content-type'] ?? '')
           .split(';')[0]
           ?.trim() ?? '';
-      if (!JSON_TYPE.test(mediaType) && !extraTypes.some((t) => t.test(mediaType))) {
+      const excepted = exceptions.some((e) => e.method === req.method && e.mediaType.test(mediaType) && e.path.test(req.path));
+      if (!JSON_TYPE.test(mediaType) && !excepted) {
         sendProblem(
           req,
           res,

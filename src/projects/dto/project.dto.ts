@@ -69,6 +69,7 @@ export class ProjectSummaryDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty() version!: number;
+  @ApiProperty({ description: 'How many colleagues support the project (GET /projects/{id}/supports)' }) supportCount!: number;
 }
 
 export class ProjectDto extends ProjectSummaryDto {

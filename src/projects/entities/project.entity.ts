@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  VirtualColumn,
+} from 'typeorm';
 import type { DataCategory, RiskLevelValue, Technology } from '../project-fields';
 import { ProjectKpi, ProjectTeamMember, ProjectVendor } from './project-children.entity';
 
@@ -45,6 +54,9 @@ export class Project {
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt!: Date;
   @VersionColumn() version!: number;
+  /** Colleagues' supports (src/supports), counted whenever a project is loaded; never written. */
+  @VirtualColumn({ type: 'int', query: (alias) => `SELECT count(*)::int FROM project_support ps WHERE ps.project_id = ${alias}.id` })
+  supportCount!: number;
 
   @OneToMany(() => ProjectVendor, (v) => v.project, { cascade: true }) vendors!: ProjectVendor[];
   @OneToMany(() => ProjectKpi, (k) => k.project, { cascade: true }) kpis!: ProjectKpi[];
