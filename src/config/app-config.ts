@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { loadAuthSettings, type SsoSettings } from './sso-config';
 
 /**
  * The only reader of process.env (STYLE.md "Typed, validated environment"). Every variable is
@@ -291,6 +292,10 @@ export class AppConfig {
   readonly loginRateLimitPerIp!: number;
   readonly loginRateLimitPerAccount!: number;
   readonly loginRateWindowSeconds!: number;
+  /** OpenID Connect single sign-on; null when OIDC_ISSUER is unset (src/config/sso-config.ts). */
+  readonly sso!: SsoSettings | null;
+  /** false: POST /auth/login answers 403 local-login-disabled (sign-in through SSO only). */
+  readonly localPasswordsEnabled!: boolean;
   /** Run pg-boss workers and schedules in this process (the API enqueues jobs either way). */
   readonly workersEnabled!: boolean;
   readonly jobPollIntervalSeconds!: number;
@@ -337,6 +342,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push('SEED_DEMO: demo accounts share a published password and are refused in production');
     }
   }
+  const auth = loadAuthSettings(raw as Record<string, string>, vars.NODE_ENV === 'production');
+  problems.push(...auth.problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return new AppConfig({
     nodeEnv: vars.NODE_ENV,
@@ -359,6 +366,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerIp: vars.LOGIN_RATE_LIMIT_PER_IP,
     loginRateLimitPerAccount: vars.LOGIN_RATE_LIMIT_PER_ACCOUNT,
     loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
+    sso: auth.sso,
+    localPasswordsEnabled: auth.localPasswordsEnabled,
     // Off by default under NODE_ENV=test so e2e suites opt in to background work.
     workersEnabled: vars.WORKERS_ENABLED ?? vars.NODE_ENV !== 'test',
     jobPollIntervalSeconds: vars.JOB_POLL_INTERVAL_SECONDS,

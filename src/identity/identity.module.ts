@@ -19,6 +19,10 @@ import { PasswordHasher } from './auth/password-hasher';
 import { User } from './entities/user.entity';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { OrgUnitsService } from './org-units/org-units.service';
+import { OidcRelyingParty } from './sso/oidc-relying-party';
+import { SsoProvisioning } from './sso/sso-provisioning.service';
+import { SsoController } from './sso/sso.controller';
+import { SsoService } from './sso/sso.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -43,7 +47,7 @@ const loginEmail = (req: Record<string, unknown>): string => {
       ],
     }),
   ],
-  controllers: [AuthController, UsersController, OrgUnitsController, ApiKeysController],
+  controllers: [AuthController, SsoController, UsersController, OrgUnitsController, ApiKeysController],
   providers: [
     AuthService,
     UsersService,
@@ -53,6 +57,9 @@ const loginEmail = (req: Record<string, unknown>): string => {
     JwtStrategy,
     ApiKeyStrategy,
     LoginThrottlerGuard,
+    SsoService,
+    SsoProvisioning,
+    OidcRelyingParty,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [OrgUnitsService, UsersService, PasswordHasher],

@@ -17,9 +17,12 @@ export class AuthController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email and password', description: 'Rate-limited per IP and per account (429 with Retry-After).' })
+  @ApiOperation({
+    summary: 'Sign in with email and password',
+    description: 'Rate-limited per IP and per account (429 with Retry-After). 403 local-login-disabled when LOCAL_PASSWORDS_ENABLED=false.',
+  })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 403, 429)
   login(@Body() dto: LoginDto): Promise<TokenPairDto> {
     return this.auth.login(dto.email, dto.password);
   }

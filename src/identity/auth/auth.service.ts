@@ -41,6 +41,14 @@ export class AuthService {
   }
 
   async login(email: string, password: string): Promise<TokenPairDto> {
+    if (!this.config.localPasswordsEnabled) {
+      throw new ProblemError(
+        403,
+        'local-login-disabled',
+        'Password sign-in is disabled',
+        'Sign in through single sign-on: GET /api/v1/auth/sso/login.',
+      );
+    }
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -50,6 +58,11 @@ export class AuthService {
     // Unknown email, wrong password, disabled account and SSO-only account all look the same.
     if (!user || !user.passwordHash || !ok || user.status !== 'active') throw invalidCredentials();
     return this.dataSource.transaction((em) => this.issue(em, user, randomUUID()));
+  }
+
+  /** A new token pair (a new refresh family) for a user already authenticated elsewhere (SSO), in the caller's transaction. */
+  startSession(em: EntityManager, user: User): Promise<TokenPairDto> {
+    return this.issue(em, user, randomUUID());
   }
 
   async refresh(token: string): Promise<TokenPairDto> {
