@@ -108,7 +108,7 @@ export class ConditionsService {
             id: saved.id,
             decisionId: saved.decisionId,
             text: saved.text,
-            ownerId: saved.ownerId,
+            owner: saved.ownerId,
             dueDate: saved.dueDate,
             status: saved.status,
           },

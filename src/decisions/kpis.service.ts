@@ -140,6 +140,7 @@ export class KpisService {
           type: 'kpi.off_track',
           actor,
           project,
+          // docs/webhooks.md "condition.updated and kpi.off_track".
           data: {
             kpi: {
               id: kpiId,
@@ -148,8 +149,9 @@ export class KpisService {
               baseline: after.baseline,
               target: after.target,
               direction: after.direction,
+              latestValue: after.latest?.value ?? null,
+              measuredOn: after.latest?.measuredOn ?? null,
             },
-            latest: after.latest ? { measuredOn: after.latest.measuredOn, value: after.latest.value } : null,
             trend: after.trend,
             progress: after.progress,
           },
