@@ -25,6 +25,9 @@ const common = {
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 2,
+  // Global on purpose: a per-project testTimeout is ignored, and booting the app plus a database per
+  // file takes seconds on a loaded 2-core machine.
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/migrations'], testMatch: ['**/*.spec.ts'] },
     {

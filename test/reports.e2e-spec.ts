@@ -248,6 +248,130 @@ describe('reports', () => {
     });
   });
 
+  describe('follow-through: SLA, KPI outcomes, risk acceptances', () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+    it('SLA: breaches per stage and unit, and which are still waiting', async () => {
+      await t.dataSource.query(`UPDATE project SET state = 'submitted', state_changed_at = '2026-06-01T00:00:00Z' WHERE id = $1`, [ids.C]);
+      const breach = (name: string, stage: string, entered: string) =>
+        t.dataSource.query(
+          `INSERT INTO sla_breach (project_id, stage, state_entered_at, due_at, target_business_days, detected_at) VALUES ($1, $2, $3, $3, 2, '2026-06-10T00:00:00Z')`,
+          [ids[name], stage, entered],
+        );
+      await breach('C', 'assignment', '2026-06-01T00:00:00Z'); // C still waits for an advisor
+      await breach('B', 'assessment', '2026-05-01T00:00:00Z');
+      await breach('E', 'decision', '2026-05-01T00:00:00Z');
+      const { body } = await t.http
+        .get('/api/v1/reports/sla')
+        .set(await actors.auth('cio'))
+        .expect(200);
+      expect(body.total).toBe(3);
+      expect(body.stages).toEqual([
+        expect.objectContaining({ stage: 'assessment', breaches: 1, stillOpen: 0 }),
+        expect.objectContaining({ stage: 'assignment', breaches: 1, stillOpen: 1 }),
+        expect.objectContaining({ stage: 'decision', breaches: 1, stillOpen: 0 }),
+      ]);
+      expect(body.byOrgUnit.find((r: { orgUnitName: string }) => r.orgUnitName === 'Sales')).toMatchObject({
+        stage: 'decision',
+        breaches: 1,
+      });
+      const hero = await t.http
+        .get('/api/v1/reports/sla')
+        .set(await actors.auth('salesHero'))
+        .expect(200);
+      expect(hero.body.total).toBe(1);
+    });
+
+    it('KPI outcomes of launched projects: on track per technology, by the same rule as the project page', async () => {
+      await t.dataSource.query(`UPDATE project SET state = 'launched', launched_at = '2026-05-01T00:00:00Z' WHERE id = ANY($1)`, [
+        [ids.D, ids.E],
+      ]);
+      const measure = async (name: string, values: number[]) => {
+        const [{ id: kpiId }] = await t.dataSource.query<{ id: string }[]>('SELECT id FROM project_kpi WHERE project_id = $1', [ids[name]]);
+        for (const [i, value] of values.entries()) {
+          await t.dataSource.query(
+            `INSERT INTO kpi_measurement (project_id, kpi_id, measured_on, value, recorded_by_type, recorded_by_id, recorded_by_name) VALUES ($1, $2, $3, $4, 'user', $5, 'test')`,
+            [ids[name], kpiId, `2026-06-0${i + 1}`, value, await actors.userId('hero')],
+          );
+        }
+        return (
+          await t.http
+            .get(`/api/v1/projects/${ids[name]}/kpis`)
+            .set(await actors.auth('cio'))
+            .expect(200)
+        ).body;
+      };
+      // Calls about delivery: baseline 1200, target 800, decrease. D improves (1000 → 900), E got worse (1300).
+      const d = await measure('D', [1000, 900]);
+      const e = await measure('E', [1300]);
+      expect(JSON.stringify(d)).toContain('on_track');
+      expect(JSON.stringify(e)).toContain('off_track');
+      const { body } = await t.http
+        .get('/api/v1/reports/kpis')
+        .set(await actors.auth('cio'))
+        .expect(200);
+      const row = (tech: string | null) => body.rows.find((r: { technology: string | null }) => r.technology === tech);
+      expect(row(null)).toMatchObject({
+        projects: 2,
+        projectsOnTrack: 1,
+        kpis: 2,
+        kpisOnTrack: 1,
+        kpisOffTrack: 1,
+        kpisNoData: 0,
+        onTrackShare: 0.5,
+      });
+      expect(row('video')).toMatchObject({ projects: 1, projectsOnTrack: 1, onTrackShare: 1 });
+      expect(row('mobile')).toMatchObject({ projects: 1, projectsOnTrack: 0, onTrackShare: 0 });
+    });
+
+    it('risk acceptances: in force by level, expired, and the ones expiring soon', async () => {
+      const accept = async (name: string, level: string, expiresOn: string) => {
+        const [{ id }] = await t.dataSource.query<{ id: string }[]>(
+          `INSERT INTO decision (project_id, assessment_id, assessment_revision, assessor_id, recommendation, risk_level, decider_id, outcome, rationale, status, snapshot, cosign_required)
+           VALUES ($1, gen_random_uuid(), 1, $2, 'do_not_proceed', $3, $4, 'approve', 'We accept it', 'effective', '{}', false) RETURNING id`,
+          [ids[name], await actors.userId('advisor'), level, await actors.userId('manager')],
+        );
+        await t.dataSource.query(
+          `INSERT INTO risk_acceptance (project_id, decision_id, accepted_by_id, statement, accepted_level, expires_on) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [ids[name], id, await actors.userId('manager'), `Accepting ${name}`, level, expiresOn],
+        );
+      };
+      await accept('A', 'high', day(10));
+      await accept('B', 'medium', day(-1));
+      await accept('E', 'critical', day(200));
+      const { body } = await t.http
+        .get('/api/v1/reports/risk-acceptances')
+        .set(await actors.auth('cio'))
+        .expect(200);
+      expect(body).toMatchObject({ inForce: 2, expired: 1, expiringSoon: 1, expiringWithinDays: 30 });
+      expect(body.inForceByLevel).toEqual(
+        expect.arrayContaining([
+          { key: 'high', count: 1 },
+          { key: 'critical', count: 1 },
+        ]),
+      );
+      expect(body.expiring).toEqual([
+        expect.objectContaining({ projectId: ids.A, acceptedLevel: 'high', expiresOn: day(10), statement: 'Accepting A' }),
+      ]);
+      const wide = await t.http
+        .get('/api/v1/reports/risk-acceptances')
+        .query({ expiringWithinDays: 365 })
+        .set(await actors.auth('cio'))
+        .expect(200);
+      expect(wide.body.expiring.map((a: { projectId: string }) => a.projectId)).toEqual([ids.A, ids.E]);
+      const sales = await t.http
+        .get('/api/v1/reports/risk-acceptances')
+        .set(await actors.auth('salesHero'))
+        .expect(200);
+      expect(sales.body).toMatchObject({ inForce: 1, expired: 0, expiringSoon: 0 });
+      await t.http
+        .get('/api/v1/reports/risk-acceptances')
+        .query({ expiringWithinDays: 0 })
+        .set(await actors.auth('cio'))
+        .expect(400);
+    });
+  });
+
   describe('CSV export', () => {
     it('exports a report as CSV with a header row', async () => {
       const res = await t.http

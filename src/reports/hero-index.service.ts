@@ -5,7 +5,7 @@ import { hasRole, type Principal } from '../identity/auth/principal';
 import type { ReportQueryDto } from './dto/report-query.dto';
 import type { HeroIndexReportDto } from './dto/report.dto';
 import { OrgRollup } from './org-rollup';
-import { SqlParams } from './report-scope';
+import { dateRange, SqlParams } from './report-scope';
 
 const SHARE = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
 
@@ -26,8 +26,12 @@ export class HeroIndexService {
     const params = new SqlParams();
     const depth = params.add(await this.rollup.depth(q.orgUnitId));
     const units = this.unitScope(principal, q, params);
-    const createdRange = this.range('p.created_at', q, params);
-    const decidedRange = this.range('t.at', q, params);
+    const createdRange = dateRange('p.created_at', q, params)
+      .map((c) => ` AND ${c}`)
+      .join('');
+    const decidedRange = dateRange('t.at', q, params)
+      .map((c) => ` AND ${c}`)
+      .join('');
     const tech = q.technology ? `AND ${params.add(q.technology)} = ANY (p.technologies)` : '';
     const rows = await this.dataSource.query<
       {
@@ -98,12 +102,5 @@ export class HeroIndexService {
     }
     if (q.orgUnitId) parts.push(subtree(params.add(q.orgUnitId)));
     return parts.length ? parts.join(' AND ') : 'TRUE';
-  }
-
-  private range(column: string, q: ReportQueryDto, params: SqlParams): string {
-    return [
-      q.from ? ` AND ${column} >= ${params.add(q.from)}::timestamptz` : '',
-      q.to ? ` AND ${column} < ${params.add(q.to)}::timestamptz` : '',
-    ].join('');
   }
 }

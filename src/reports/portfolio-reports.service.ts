@@ -13,7 +13,7 @@ import {
   UnitCountDto,
 } from './dto/report.dto';
 import { OrgRollup } from './org-rollup';
-import { scopePredicate, SqlParams } from './report-scope';
+import { dateRange, scopePredicate, SqlParams } from './report-scope';
 
 const HOURS = (seconds: number | string | null): number => Math.round((Number(seconds ?? 0) / 3600) * 100) / 100;
 const RATE = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
@@ -32,7 +32,7 @@ export class PortfolioReportsService {
   async portfolio(principal: Principal, q: ReportQueryDto): Promise<PortfolioReportDto> {
     const params = new SqlParams();
     const depth = params.add(await this.org.depth(q.orgUnitId));
-    const where = [scopePredicate(principal, q, params), ...this.range('p.created_at', q, params)].join(' AND ');
+    const where = [scopePredicate(principal, q, params), ...dateRange('p.created_at', q, params)].join(' AND ');
     const rows = await this.dataSource.query<{ dimension: string; key: string; count: number }[]>(
       `WITH scope AS (SELECT p.state, p.risk_level, p.org_unit_id, p.technologies, p.fast_track FROM project p WHERE ${where})
        SELECT 'state' AS dimension, state AS key, count(*)::int AS count FROM scope GROUP BY state
@@ -59,9 +59,7 @@ export class PortfolioReportsService {
   /** Latest submitted assessment per project: counts per (likelihood, impact), per dimension and all together. */
   async riskHeatmap(principal: Principal, q: ReportQueryDto): Promise<RiskHeatmapReportDto> {
     const params = new SqlParams();
-    const where = [scopePredicate(principal, q, params), `a.status = 'submitted'`, ...this.range('a.submitted_at', q, params)].join(
-      ' AND ',
-    );
+    const where = [scopePredicate(principal, q, params), `a.status = 'submitted'`, ...dateRange('a.submitted_at', q, params)].join(' AND ');
     const cells = await this.dataSource.query<
       { dimension: string | null; kind: 'inherent' | 'residual'; likelihood: number; impact: number; count: number }[]
     >(
@@ -89,7 +87,7 @@ export class PortfolioReportsService {
   async cycleTimes(principal: Principal, q: ReportQueryDto): Promise<CycleTimesReportDto> {
     const params = new SqlParams();
     const depth = params.add(await this.org.depth(q.orgUnitId));
-    const where = [scopePredicate(principal, q, params), ...this.range('t.at', q, params)].join(' AND ');
+    const where = [scopePredicate(principal, q, params), ...dateRange('t.at', q, params)].join(' AND ');
     const rows = await this.dataSource.query<{ stage: string; unit: string | null; count: number; median: number; p90: number }[]>(
       `SELECT t.from_state AS stage, ${this.org.expression('ou', depth)} AS unit, count(*)::int AS count,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.at - t.from_entered_at)) AS median,
@@ -120,7 +118,7 @@ export class PortfolioReportsService {
   async decisions(principal: Principal, q: ReportQueryDto): Promise<DecisionsReportDto> {
     const params = new SqlParams();
     const depth = params.add(await this.org.depth(q.orgUnitId));
-    const where = [scopePredicate(principal, q, params), ...this.range('t.at', q, params)].join(' AND ');
+    const where = [scopePredicate(principal, q, params), ...dateRange('t.at', q, params)].join(' AND ');
     const rows = await this.dataSource.query<{ unit: string | null; approved: number; rejected: number; changes: number }[]>(
       `SELECT ${this.org.expression('ou', depth)} AS unit,
               count(*) FILTER (WHERE t.to_state IN ('approved', 'awaiting_cosign') AND t.action = 'decide_approve')::int AS approved,
@@ -151,13 +149,6 @@ export class PortfolioReportsService {
         };
       }),
     };
-  }
-
-  private range(column: string, q: ReportQueryDto, params: SqlParams): string[] {
-    const parts: string[] = [];
-    if (q.from) parts.push(`${column} >= ${params.add(q.from)}::timestamptz`);
-    if (q.to) parts.push(`${column} < ${params.add(q.to)}::timestamptz`);
-    return parts;
   }
 
   private async named(counts: CountDto[]): Promise<UnitCountDto[]> {

@@ -42,3 +42,11 @@ export function scopePredicate(principal: Principal, filters: ScopeFilters, para
   if (filters.technology) parts.push(`${params.add(filters.technology)} = ANY (p.technologies)`);
   return parts.join(' AND ');
 }
+
+/** `from` (inclusive) and `to` (exclusive) on a timestamp column, as predicates. */
+export function dateRange(column: string, q: { from?: string; to?: string }, params: SqlParams): string[] {
+  const parts: string[] = [];
+  if (q.from) parts.push(`${column} >= ${params.add(q.from)}::timestamptz`);
+  if (q.to) parts.push(`${column} < ${params.add(q.to)}::timestamptz`);
+  return parts;
+}

@@ -3,6 +3,9 @@ import type {
   CycleTimesReportDto,
   DecisionsReportDto,
   HeroIndexReportDto,
+  KpiOutcomesReportDto,
+  RiskAcceptancesReportDto,
+  SlaReportDto,
   PortfolioReportDto,
   RiskHeatmapReportDto,
 } from './dto/report.dto';
@@ -92,5 +95,36 @@ export function heroIndexTable(r: HeroIndexReportDto): ReportTable {
       x.approvalRate,
       x.medianHoursToDecision,
     ]),
+  };
+}
+
+export function slaTable(r: SlaReportDto): ReportTable {
+  return {
+    header: ['stage', 'orgUnitId', 'orgUnitName', 'breaches', 'stillOpen'],
+    rows: [...r.stages, ...r.byOrgUnit].map((x) => [x.stage, x.orgUnitId, x.orgUnitName, x.breaches, x.stillOpen]),
+  };
+}
+
+export function kpiOutcomesTable(r: KpiOutcomesReportDto): ReportTable {
+  return {
+    header: ['technology', 'projects', 'projectsOnTrack', 'kpis', 'kpisOnTrack', 'kpisOffTrack', 'kpisNoData', 'onTrackShare'],
+    rows: r.rows.map((x) => [
+      x.technology ?? 'all',
+      x.projects,
+      x.projectsOnTrack,
+      x.kpis,
+      x.kpisOnTrack,
+      x.kpisOffTrack,
+      x.kpisNoData,
+      x.onTrackShare,
+    ]),
+  };
+}
+
+/** The expiring acceptances, one per line (the counts are in the JSON form). */
+export function riskAcceptancesTable(r: RiskAcceptancesReportDto): ReportTable {
+  return {
+    header: ['id', 'projectReference', 'projectTitle', 'acceptedLevel', 'expiresOn', 'statement'],
+    rows: r.expiring.map((x) => [x.id, x.projectReference, x.projectTitle, x.acceptedLevel, x.expiresOn, x.statement]),
   };
 }

@@ -5,11 +5,31 @@ import { ApiCsv, streamCsv, wantsCsv } from '../common/csv/csv-response';
 import { ApiProblems } from '../common/openapi/api-problems.decorator';
 import { CurrentPrincipal, RequirePermissions } from '../identity/auth/auth.decorators';
 import type { Principal } from '../identity/auth/principal';
-import { ReportQueryDto } from './dto/report-query.dto';
-import { CycleTimesReportDto, DecisionsReportDto, HeroIndexReportDto, PortfolioReportDto, RiskHeatmapReportDto } from './dto/report.dto';
+import { ReportQueryDto, RiskAcceptanceReportQueryDto } from './dto/report-query.dto';
+import {
+  CycleTimesReportDto,
+  DecisionsReportDto,
+  HeroIndexReportDto,
+  KpiOutcomesReportDto,
+  RiskAcceptancesReportDto,
+  SlaReportDto,
+  PortfolioReportDto,
+  RiskHeatmapReportDto,
+} from './dto/report.dto';
 import { HeroIndexService } from './hero-index.service';
+import { OutcomeReportsService } from './outcome-reports.service';
 import { PortfolioReportsService } from './portfolio-reports.service';
-import { type ReportTable, cycleTimesTable, decisionsTable, heatmapTable, heroIndexTable, portfolioTable } from './report-tables';
+import {
+  type ReportTable,
+  cycleTimesTable,
+  decisionsTable,
+  heatmapTable,
+  heroIndexTable,
+  kpiOutcomesTable,
+  riskAcceptancesTable,
+  slaTable,
+  portfolioTable,
+} from './report-tables';
 
 const VISIBILITY =
   'Counts only what the caller may see: the CIO and admins everything, a manager their unit subtree, anyone else their own projects. `Accept: text/csv` returns the same figures as CSV.';
@@ -21,6 +41,7 @@ export class ReportsController {
   constructor(
     private readonly reports: PortfolioReportsService,
     private readonly heroIndexService: HeroIndexService,
+    private readonly outcomes: OutcomeReportsService,
   ) {}
 
   @Get('portfolio')
@@ -95,6 +116,38 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return this.answer(req, res, 'hero-index', await this.heroIndexService.heroIndex(p, q), heroIndexTable);
+  }
+
+  @Get('sla')
+  @ApiOperation({ summary: 'SLA breaches per stage and unit, and how many are still waiting', description: VISIBILITY })
+  @ApiOkResponse({ type: SlaReportDto })
+  @ApiCsv()
+  @ApiProblems(400)
+  async sla(@CurrentPrincipal() p: Principal, @Query() q: ReportQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.answer(req, res, 'sla', await this.outcomes.sla(p, q), slaTable);
+  }
+
+  @Get('kpis')
+  @ApiOperation({ summary: 'KPI outcomes of launched projects: share on track, overall and per technology', description: VISIBILITY })
+  @ApiOkResponse({ type: KpiOutcomesReportDto })
+  @ApiCsv()
+  @ApiProblems(400)
+  async kpis(@CurrentPrincipal() p: Principal, @Query() q: ReportQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.answer(req, res, 'kpis', await this.outcomes.kpis(p, q), kpiOutcomesTable);
+  }
+
+  @Get('risk-acceptances')
+  @ApiOperation({ summary: 'Risk acceptances in force, expired and expiring within N days', description: VISIBILITY })
+  @ApiOkResponse({ type: RiskAcceptancesReportDto })
+  @ApiCsv()
+  @ApiProblems(400)
+  async riskAcceptances(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: RiskAcceptanceReportQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.answer(req, res, 'risk-acceptances', await this.outcomes.riskAcceptances(p, q), riskAcceptancesTable);
   }
 
   /** JSON by default; the report's table as a CSV download when the client asks for text/csv. */

@@ -84,3 +84,58 @@ export class HeroIndexReportDto {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty({ type: [HeroIndexRowDto] }) rows!: HeroIndexRowDto[];
 }
+
+export class SlaStageDto {
+  @ApiProperty({ enum: ['assignment', 'assessment', 'decision', 'cosign'] }) stage!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null in the overall rows' }) orgUnitId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) orgUnitName!: string | null;
+  @ApiProperty({ description: 'Breaches detected in the date range' }) breaches!: number;
+  @ApiProperty({ description: 'Of those, projects still waiting in that stage now' }) stillOpen!: number;
+}
+
+export class SlaReportDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: [SlaStageDto] }) stages!: SlaStageDto[];
+  @ApiProperty({ type: [SlaStageDto] }) byOrgUnit!: SlaStageDto[];
+}
+
+export class KpiOutcomeDto {
+  @ApiProperty({ type: String, nullable: true, description: 'null for all launched projects together' }) technology!: string | null;
+  @ApiProperty({ description: 'Launched projects' }) projects!: number;
+  @ApiProperty({ description: 'Projects with at least one KPI on track and none off track' }) projectsOnTrack!: number;
+  @ApiProperty() kpis!: number;
+  @ApiProperty() kpisOnTrack!: number;
+  @ApiProperty() kpisOffTrack!: number;
+  @ApiProperty() kpisNoData!: number;
+  @ApiProperty({ description: 'kpisOnTrack / measured KPIs, 0–1' }) onTrackShare!: number;
+}
+
+export class KpiOutcomesReportDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ type: [KpiOutcomeDto] }) rows!: KpiOutcomeDto[];
+}
+
+export class ExpiringAcceptanceDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty() projectReference!: string;
+  @ApiProperty() projectTitle!: string;
+  @ApiProperty({ enum: ['low', 'medium', 'high', 'critical'] }) acceptedLevel!: string;
+  @ApiProperty({ example: '2027-01-31' }) expiresOn!: string;
+  @ApiProperty() statement!: string;
+}
+
+export class RiskAcceptancesReportDto {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ description: 'Not expired today' }) inForce!: number;
+  @ApiProperty() expired!: number;
+  @ApiProperty({ description: 'In force and expiring within expiringWithinDays' }) expiringSoon!: number;
+  @ApiProperty() expiringWithinDays!: number;
+  @ApiProperty({ type: [CountDto], description: 'In force, by accepted level' }) inForceByLevel!: CountDto[];
+  @ApiProperty({
+    type: [ExpiringAcceptanceDto],
+    description: 'The expiring ones, soonest first (at most 100; GET /risk-acceptances pages through all)',
+  })
+  expiring!: ExpiringAcceptanceDto[];
+}
