@@ -248,7 +248,7 @@ describe('decisions: authority and separation of duties', () => {
         }
         expect({ who, listed }).toEqual({ who, listed: decidable.sort() });
       }
-    });
+    }, 120_000);
 
     it('the Marketing manager does not see 120,000 EUR projects; the company manager does', async () => {
       const id = await d.awaitingDecision({ body: LARGE });
@@ -350,7 +350,7 @@ describe('decisions: authority and separation of duties', () => {
           .expect(200);
         expect(decisions.body.items).toHaveLength(1);
       }
-    });
+    }, 120_000);
 
     it('a burst of five decisions on one project records exactly one', async () => {
       for (let round = 0; round < 5; round++) {
@@ -367,6 +367,6 @@ describe('decisions: authority and separation of duties', () => {
         const rows = await t.dataSource.query('SELECT count(*)::int AS n FROM decision WHERE project_id = $1', [id]);
         expect(rows[0].n).toBe(1);
       }
-    });
+    }, 120_000);
   });
 });

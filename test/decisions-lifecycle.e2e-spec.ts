@@ -226,7 +226,7 @@ describe('decisions: from approval to retirement', () => {
     ]) {
       expect(actions).toContain(a);
     }
-  });
+  }, 120_000);
 
   it('retire needs a reason; the team or a manager over the unit retires', async () => {
     const id = await d.approved();
