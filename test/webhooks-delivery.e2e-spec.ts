@@ -11,6 +11,9 @@ import { Actors, seedActors } from './support/actors';
 import { ProjectDriver } from './support/projects';
 import { startTestApp, TestApp } from './support/test-app';
 
+// Each test waits on real deliveries, retries and app start-ups: bounded, but longer than jest's default.
+jest.setTimeout(60_000);
+
 /**
  * Delivery from the outbox to a real HTTP receiver on 127.0.0.1 (DOMAIN.md §10): retries while it
  * is down, signatures that verify (with the standardwebhooks package and with the docs sample),
@@ -125,11 +128,11 @@ describe('webhooks: delivery from the outbox', () => {
     actors = await seedActors(t);
     drive = new ProjectDriver(t, actors);
     await drive.acknowledge('hero');
-  });
+  }, 30_000);
   afterAll(async () => {
     await t.close();
     await receiver.down();
-  });
+  }, 30_000);
 
   it('retries while the receiver is down and delivers every event, signed, once it is back', async () => {
     await receiver.up();
@@ -242,11 +245,11 @@ describe('webhooks: auto-disable after a run of failures', () => {
     drive = new ProjectDriver(t, actors);
     await drive.acknowledge('hero');
     await receiver.up();
-  });
+  }, 30_000);
   afterAll(async () => {
     await t.close();
     await receiver.down();
-  });
+  }, 30_000);
 
   it('disables the subscription, tells the admins, and can be re-enabled and redelivered', async () => {
     receiver.mode = 'fail';
@@ -308,12 +311,12 @@ describe('webhooks: two app instances on one database', () => {
     drive = new ProjectDriver(t, actors);
     await drive.acknowledge('hero');
     await receiver.up();
-  });
+  }, 30_000);
   afterAll(async () => {
     await second.close();
     await t.close();
     await receiver.down();
-  });
+  }, 30_000);
 
   it('delivers each event exactly once when the receiver always accepts', async () => {
     const sub = await subscribe(t, actors, receiver.url, ['project.submitted']);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { ProblemError } from '../problem/problem';
-import { canonicalJson, parseIdempotencyKey, requestFingerprint } from './idempotency-key';
+import { canonicalJson, keyDigest, openResponse, parseIdempotencyKey, requestFingerprint, sealResponse } from './idempotency-key';
+
+const S = 'server-secret-for-tests';
 
 describe('Idempotency-Key', () => {
   it('accepts visible ASCII keys up to 255 characters, quoted or not', () => {
@@ -19,12 +21,12 @@ describe('Idempotency-Key', () => {
   });
 
   it('fingerprints the same JSON in any key order alike, and different bodies differently', () => {
-    expect(requestFingerprint('POST', '/a', { a: 1, b: { c: [1, 2], d: null } })).toBe(
-      requestFingerprint('post', '/a', { b: { d: null, c: [1, 2] }, a: 1 }),
+    expect(requestFingerprint(S, 'POST', '/a', { a: 1, b: { c: [1, 2], d: null } })).toBe(
+      requestFingerprint(S, 'post', '/a', { b: { d: null, c: [1, 2] }, a: 1 }),
     );
-    expect(requestFingerprint('POST', '/a', { a: 1 })).not.toBe(requestFingerprint('POST', '/a', { a: 2 }));
-    expect(requestFingerprint('POST', '/a', { a: 1 })).not.toBe(requestFingerprint('POST', '/b', { a: 1 }));
-    expect(requestFingerprint('POST', '/a', [1, 2])).not.toBe(requestFingerprint('POST', '/a', [2, 1]));
+    expect(requestFingerprint(S, 'POST', '/a', { a: 1 })).not.toBe(requestFingerprint(S, 'POST', '/a', { a: 2 }));
+    expect(requestFingerprint(S, 'POST', '/a', { a: 1 })).not.toBe(requestFingerprint(S, 'POST', '/b', { a: 1 }));
+    expect(requestFingerprint(S, 'POST', '/a', [1, 2])).not.toBe(requestFingerprint(S, 'POST', '/a', [2, 1]));
   });
 
   it('canonical JSON is valid JSON of the same value, whatever the key order', () => {
@@ -40,5 +42,22 @@ describe('Idempotency-Key', () => {
         expect(canonicalJson(reordered)).toBe(text);
       }),
     );
+  });
+
+  it('seals stored responses so that only the same principal and key open them', () => {
+    const body = { id: 'k1', key: 'hck_secret_value' };
+    const sealed = sealResponse(S, 'user:1', 'K', body);
+    expect(JSON.stringify(sealed)).not.toContain('hck_secret_value');
+    expect(openResponse(S, 'user:1', 'K', sealed)).toEqual({ body });
+    expect(openResponse(S, 'user:2', 'K', sealed)).toBeNull();
+    expect(openResponse(S, 'user:1', 'K2', sealed)).toBeNull();
+    expect(openResponse('another-secret', 'user:1', 'K', sealed)).toBeNull();
+    expect(openResponse(S, 'user:1', 'K', { ...sealed, data: Buffer.from('tampered').toString('base64') })).toBeNull();
+    expect(keyDigest('user:1', 'K')).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyDigest('user:1', 'K')).not.toBe(keyDigest('user:2', 'K'));
+  });
+
+  it('fingerprints with the server secret (no offline guessing of bodies)', () => {
+    expect(requestFingerprint(S, 'POST', '/a', { password: 'x' })).not.toBe(requestFingerprint('other', 'POST', '/a', { password: 'x' }));
   });
 });

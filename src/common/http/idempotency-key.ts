@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { ValidationProblem } from '../problem/problem';
 
 /**
@@ -33,8 +33,48 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function requestFingerprint(method: string, url: string, body: unknown): string {
-  return createHash('sha256')
+/** HMAC, not a bare hash: bodies may hold passwords, which a stored hash would expose to guessing. */
+export function requestFingerprint(serverSecret: string, method: string, url: string, body: unknown): string {
+  return createHmac('sha256', serverSecret)
     .update(`${method.toUpperCase()} ${url}\n${canonicalJson(body)}`)
     .digest('hex');
+}
+
+/**
+ * Stored response bodies can hold secrets shown once (a new API key, a webhook secret), so they
+ * are sealed: AES-256-GCM under a key derived from the server secret and the Idempotency-Key itself,
+ * which is stored only as a hash. Reading the table alone reveals no response.
+ */
+export interface SealedResponse {
+  v: 1;
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+export function keyDigest(principal: string, key: string): string {
+  return createHash('sha256').update(`${principal}\n${key}`).digest('hex');
+}
+
+function sealingKey(serverSecret: string, principal: string, key: string): Buffer {
+  return createHmac('sha256', serverSecret).update(`idempotency-response\n${principal}\n${key}`).digest();
+}
+
+export function sealResponse(serverSecret: string, principal: string, key: string, body: unknown): SealedResponse {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(serverSecret, principal, key), iv);
+  const data = Buffer.concat([cipher.update(JSON.stringify({ body }), 'utf8'), cipher.final()]);
+  return { v: 1, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+}
+
+/** The response body (in `{ body }`), or null if it cannot be opened (tampered, or the server secret changed). */
+export function openResponse(serverSecret: string, principal: string, key: string, sealed: SealedResponse): { body: unknown } | null {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', sealingKey(serverSecret, principal, key), Buffer.from(sealed.iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    const text = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+    return JSON.parse(text) as { body: unknown };
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { AppConfig } from '../../config/app-config';
 import type { Principal } from '../../identity/auth/principal';
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey, requestFingerprint } from './idempotency-key';
 import { IdempotencyStore } from './idempotency.store';
@@ -21,7 +22,10 @@ const EXCLUDED_PREFIX = '/api/v1/auth/';
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
 
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly config: AppConfig,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
@@ -30,7 +34,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (req.method !== 'POST' || raw === undefined || !req.user || req.originalUrl.startsWith(EXCLUDED_PREFIX)) return next.handle();
     const key = parseIdempotencyKey(raw);
     const principal = `${req.user.type}:${req.user.id}`;
-    const claim = await this.store.claim(principal, key, requestFingerprint(req.method, req.originalUrl, req.body), req.method, req.path);
+    const claim = await this.store.claim(
+      principal,
+      key,
+      requestFingerprint(this.config.jwtSecret, req.method, req.originalUrl, req.body),
+      req.method,
+      req.path,
+    );
     if (claim.kind === 'replay') {
       for (const [name, value] of Object.entries(claim.headers)) res.setHeader(name, value);
       res.setHeader('Idempotent-Replayed', 'true');

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
 import { ProblemError } from '../problem/problem';
-import { IDEMPOTENCY_TTL_HOURS } from './idempotency-key';
+import { IDEMPOTENCY_TTL_HOURS, keyDigest, openResponse, sealResponse, type SealedResponse } from './idempotency-key';
 
 /** An in-progress claim older than this is presumed abandoned (its process died) and may be taken over. */
 const STALE_CLAIM_SECONDS = 120;
@@ -14,20 +15,25 @@ interface StoredKey {
   fingerprint: string;
   status: 'in_progress' | 'completed';
   response_status: number | null;
-  response_body: unknown;
+  response_body: SealedResponse | null;
   response_headers: Record<string, string> | null;
 }
 
 /**
  * Idempotency keys in PostgreSQL, per principal, for 24 hours. The claim is a committed row written
  * before the request runs: of two concurrent requests with one key, exactly one inserts it; the
- * other gets 409 (or, once the first finished, its replay).
+ * other gets 409 (or, once the first finished, its replay). The key is stored as a digest and the
+ * response sealed with it (idempotency-key.ts).
  */
 @Injectable()
 export class IdempotencyStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
-  async claim(principal: string, key: string, fingerprint: string, method: string, path: string): Promise<Claim> {
+  async claim(principal: string, rawKey: string, fingerprint: string, method: string, path: string): Promise<Claim> {
+    const key = keyDigest(principal, rawKey);
     for (let i = 0; i < CLAIM_TRIES; i++) {
       const claimed = await this.dataSource.query<unknown[]>(
         `INSERT INTO idempotency_key (principal, key, fingerprint, method, path, expires_at)
@@ -46,30 +52,28 @@ export class IdempotencyStore {
       );
       if (!existing) continue; // released in between: try to claim again
       if (existing.fingerprint !== fingerprint) throw reused();
-      if (existing.status === 'in_progress') throw inFlight();
-      return {
-        kind: 'replay',
-        status: existing.response_status ?? 200,
-        body: existing.response_body,
-        headers: existing.response_headers ?? {},
-      };
+      if (existing.status === 'in_progress' || !existing.response_body) throw inFlight();
+      const opened = openResponse(this.config.jwtSecret, principal, rawKey, existing.response_body);
+      if (!opened) throw unreplayable();
+      return { kind: 'replay', status: existing.response_status ?? 200, body: opened.body, headers: existing.response_headers ?? {} };
     }
     throw inFlight();
   }
 
-  async complete(principal: string, key: string, status: number, body: unknown, headers: Record<string, string>): Promise<void> {
+  async complete(principal: string, rawKey: string, status: number, body: unknown, headers: Record<string, string>): Promise<void> {
+    const sealed = sealResponse(this.config.jwtSecret, principal, rawKey, body ?? null);
     await this.dataSource.query(
       `UPDATE idempotency_key SET status = 'completed', response_status = $3, response_body = $4::jsonb, response_headers = $5::jsonb
        WHERE principal = $1 AND key = $2`,
-      [principal, key, status, JSON.stringify(body ?? null), JSON.stringify(headers)],
+      [principal, keyDigest(principal, rawKey), status, JSON.stringify(sealed), JSON.stringify(headers)],
     );
   }
 
   /** A failed request changed nothing (one transaction per command): forget the key so a retry runs. */
-  async release(principal: string, key: string): Promise<void> {
+  async release(principal: string, rawKey: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM idempotency_key WHERE principal = $1 AND key = $2 AND status = 'in_progress'`, [
       principal,
-      key,
+      keyDigest(principal, rawKey),
     ]);
   }
 
@@ -89,6 +93,15 @@ function reused(): ProblemError {
     'idempotency-key-reused',
     'Idempotency key reused',
     'This Idempotency-Key was used with a different request (method, path or body) in the last 24 hours. Use a new key for a new request.',
+  );
+}
+
+function unreplayable(): ProblemError {
+  return new ProblemError(
+    409,
+    'idempotency-key-unreplayable',
+    'Response cannot be replayed',
+    'The request with this Idempotency-Key was processed, but its stored response can no longer be read (the server secret changed). Check the resource, and use a new key to retry.',
   );
 }
 
