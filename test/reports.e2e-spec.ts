@@ -70,6 +70,28 @@ describe('reports', () => {
       expect(units).toEqual({ Marketing: 4, Sales: 1 }); // Digital Marketing rolls up into Marketing
     });
 
+    it('counts colleagues’ supports and lists the most supported projects', async () => {
+      for (const [name, who] of [
+        ['A', 'salesHero'],
+        ['A', 'cio'],
+        ['E', 'hero'],
+      ] as const) {
+        await t.dataSource.query('INSERT INTO project_support (project_id, user_id) VALUES ($1, $2)', [
+          ids[name],
+          await actors.userId(who),
+        ]);
+      }
+      const { body } = await t.http
+        .get('/api/v1/reports/portfolio')
+        .set(await actors.auth('cio'))
+        .expect(200);
+      expect(body.supports).toBe(3);
+      expect(body.mostSupported.map((p: { projectId: string; supportCount: number }) => [p.projectId, p.supportCount])).toEqual([
+        [ids.A, 2],
+        [ids.E, 1],
+      ]);
+    });
+
     it('rolls up one level below the filter unit, and filters by technology', async () => {
       const auth = await actors.auth('cio');
       const marketing = await t.http

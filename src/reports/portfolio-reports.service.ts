@@ -10,6 +10,7 @@ import {
   PortfolioReportDto,
   RiskHeatmapReportDto,
   StageTimeDto,
+  SupportedProjectDto,
   UnitCountDto,
 } from './dto/report.dto';
 import { OrgRollup } from './org-rollup';
@@ -43,6 +44,7 @@ export class PortfolioReportsService {
        ORDER BY 1, 3 DESC, 2`,
       params.values,
     );
+    const supported = await this.mostSupported(principal, q);
     const of = (dimension: string): CountDto[] => rows.filter((r) => r.dimension === dimension).map(({ key, count }) => ({ key, count }));
     const byState = of('state');
     return {
@@ -53,7 +55,24 @@ export class PortfolioReportsService {
       byOrgUnit: await this.named(of('orgUnit')),
       byTechnology: of('technology'),
       byFastTrack: of('fastTrack'),
+      supports: supported[0]?.total ?? 0,
+      mostSupported: supported.filter((p) => p.supportCount > 0).map(({ total: _total, ...p }) => p),
     };
+  }
+
+  /** Colleagues' supports on the counted projects, and the ten most supported. */
+  private async mostSupported(principal: Principal, q: ReportQueryDto): Promise<(SupportedProjectDto & { total: number })[]> {
+    const params = new SqlParams();
+    const where = [scopePredicate(principal, q, params), ...dateRange('p.created_at', q, params)].join(' AND ');
+    return this.dataSource.query<(SupportedProjectDto & { total: number })[]>(
+      `WITH counted AS (
+         SELECT p.id, p.reference, p.title, p.state, (SELECT count(*)::int FROM project_support ps WHERE ps.project_id = p.id) AS n
+         FROM project p WHERE ${where}
+       )
+       SELECT id AS "projectId", reference, title, state, n AS "supportCount", sum(n) OVER ()::int AS total
+       FROM counted ORDER BY n DESC, reference LIMIT 10`,
+      params.values,
+    );
   }
 
   /** Latest submitted assessment per project: counts per (likelihood, impact), per dimension and all together. */

@@ -28,6 +28,8 @@ export function portfolioTable(r: PortfolioReportDto): ReportTable {
       ...r.byOrgUnit.map((u) => ['orgUnit', u.orgUnitId, u.name, u.count]),
       ...counts('technology', r.byTechnology),
       ...counts('fastTrack', r.byFastTrack),
+      ['supports', '', '', r.supports],
+      ...r.mostSupported.map((p) => ['supportedProject', p.reference, p.title, p.supportCount]),
     ],
   };
 }

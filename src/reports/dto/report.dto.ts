@@ -11,6 +11,14 @@ export class UnitCountDto {
   @ApiProperty({ description: 'Projects in this unit and every unit below it' }) count!: number;
 }
 
+export class SupportedProjectDto {
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() state!: string;
+  @ApiProperty({ description: 'Colleagues who support it ("my customers need this")' }) supportCount!: number;
+}
+
 export class PortfolioReportDto {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty({ description: 'Projects counted (created in the date range, visible to the caller, matching the filters)' }) total!: number;
@@ -20,6 +28,9 @@ export class PortfolioReportDto {
   byOrgUnit!: UnitCountDto[];
   @ApiProperty({ type: [CountDto] }) byTechnology!: CountDto[];
   @ApiProperty({ type: [CountDto], description: '`true` / `false`' }) byFastTrack!: CountDto[];
+  @ApiProperty({ description: 'Colleagues’ supports on the counted projects' }) supports!: number;
+  @ApiProperty({ type: [SupportedProjectDto], description: 'The ten most supported of the counted projects' })
+  mostSupported!: SupportedProjectDto[];
 }
 
 export class HeatmapCellDto {
