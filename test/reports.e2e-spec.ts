@@ -132,7 +132,7 @@ describe('reports', () => {
         .get('/api/v1/reports/cycle-times')
         .set(await actors.auth('cio'))
         .expect(200);
-      const stage = (s: string) => body.stages.find((x: { stage: string }) => x.stage === s);
+      const stage = (s: string): unknown => body.stages.find((x: { stage: string }) => x.stage === s);
       // submitted: 2,4,6,8 → median 5, p90 = 6 + 0.7 × 2 = 7.4 (linear interpolation)
       expect(stage('submitted')).toMatchObject({ count: 4, medianHours: 5, p90Hours: 7.4 });
       // in_review: 10, 30 → median 20, p90 = 10 + 0.9 × 20 = 28
@@ -212,7 +212,7 @@ describe('reports', () => {
         .set(await actors.auth('cio'))
         .expect(200);
       expect(body.assessedProjects).toBe(2);
-      const cell = (dimension: string | null, kind: string, likelihood: number, impact: number) =>
+      const cell = (dimension: string | null, kind: string, likelihood: number, impact: number): number =>
         body.cells.find(
           (c: { dimension: string | null; kind: string; likelihood: number; impact: number }) =>
             c.dimension === dimension && c.kind === kind && c.likelihood === likelihood && c.impact === impact,
@@ -240,7 +240,7 @@ describe('reports', () => {
         .query({ from: '2026-01-01' })
         .set(await actors.auth('cio'))
         .expect(200);
-      const row = (name: string | null) => body.rows.find((r: { orgUnitName: string | null }) => r.orgUnitName === name);
+      const row = (name: string | null): unknown => body.rows.find((r: { orgUnitName: string | null }) => r.orgUnitName === name);
       // Marketing: Hana Hero (proposed, acknowledged) and the Marketing manager (neither).
       // Decisions on A (approve 12 h after submit), B (changes after 24 h, reject after 264 h) → median 24 h.
       expect(row('Marketing')).toMatchObject({
@@ -321,7 +321,7 @@ describe('reports', () => {
             .get(`/api/v1/projects/${ids[name]}/kpis`)
             .set(await actors.auth('cio'))
             .expect(200)
-        ).body;
+        ).body as unknown;
       };
       // Calls about delivery: baseline 1200, target 800, decrease. D improves (1000 → 900), E got worse (1300).
       const d = await measure('D', [1000, 900]);
@@ -332,7 +332,7 @@ describe('reports', () => {
         .get('/api/v1/reports/kpis')
         .set(await actors.auth('cio'))
         .expect(200);
-      const row = (tech: string | null) => body.rows.find((r: { technology: string | null }) => r.technology === tech);
+      const row = (tech: string | null): unknown => body.rows.find((r: { technology: string | null }) => r.technology === tech);
       expect(row(null)).toMatchObject({
         projects: 2,
         projectsOnTrack: 1,
