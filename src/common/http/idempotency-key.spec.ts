@@ -60,4 +60,13 @@ describe('Idempotency-Key', () => {
   it('fingerprints with the server secret (no offline guessing of bodies)', () => {
     expect(requestFingerprint(S, 'POST', '/a', { password: 'x' })).not.toBe(requestFingerprint('other', 'POST', '/a', { password: 'x' }));
   });
+
+  it('refuses a body nested deeper than any request of this API (no stack exhaustion)', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 5_000; i++) deep = { a: deep };
+    expect(() => requestFingerprint(S, 'POST', '/a', deep)).toThrow(ProblemError);
+    let ok: unknown = 'x';
+    for (let i = 0; i < 60; i++) ok = [ok];
+    expect(() => requestFingerprint(S, 'POST', '/a', ok)).not.toThrow();
+  });
 });

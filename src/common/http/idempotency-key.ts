@@ -21,13 +21,20 @@ export function parseIdempotencyKey(raw: string | string[]): string {
   return value;
 }
 
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+/** Deeper than any request body of this API; a deeper one is refused before it can exhaust the stack. */
+export const MAX_BODY_DEPTH = 64;
+
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > MAX_BODY_DEPTH) {
+    throw new ValidationProblem([{ field: 'body', message: `the body is nested deeper than ${MAX_BODY_DEPTH} levels` }]);
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
+    const record = value as Record<string, unknown>;
+    const entries = Object.keys(record)
       .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+      .filter((k) => record[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k], depth + 1)}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value ?? null);
