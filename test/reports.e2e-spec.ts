@@ -212,11 +212,10 @@ describe('reports', () => {
         .set(await actors.auth('cio'))
         .expect(200);
       expect(body.assessedProjects).toBe(2);
+      type Cell = { dimension: string | null; kind: string; likelihood: number; impact: number; count: number };
+      const cells = body.cells as Cell[];
       const cell = (dimension: string | null, kind: string, likelihood: number, impact: number): number =>
-        body.cells.find(
-          (c: { dimension: string | null; kind: string; likelihood: number; impact: number }) =>
-            c.dimension === dimension && c.kind === kind && c.likelihood === likelihood && c.impact === impact,
-        )?.count ?? 0;
+        cells.find((c) => c.dimension === dimension && c.kind === kind && c.likelihood === likelihood && c.impact === impact)?.count ?? 0;
       expect(cell('privacy', 'inherent', 3, 3)).toBe(2);
       expect(cell(null, 'inherent', 3, 3)).toBe(2);
       expect(cell('privacy', 'residual', 2, 2)).toBe(1);
