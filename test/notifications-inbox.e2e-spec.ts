@@ -99,6 +99,16 @@ describe('notifications', () => {
     expect(await typesOf('hero', id)).toContain('kpi.off_track');
     expect(await typesOf('salesHero', id)).toEqual([]);
     expect(await typesOf('admin', id)).toEqual([]);
+    // The publisher did not add the project to `data`: the outbox does, for webhooks and texts alike.
+    const [event] = await t.dataSource.query<{ data: Record<string, unknown> }[]>(
+      `SELECT data FROM domain_event WHERE project_id = $1 AND type = 'kpi.off_track'`,
+      [id],
+    );
+    expect(event.data).toMatchObject({
+      kpi: { name: 'Calls about delivery' },
+      project: { id, reference: project[0].reference, state: 'launched' },
+    });
+    expect((await inbox('manager')).items[0].title).toBe(`${project[0].reference}: a KPI is off track`);
   });
 
   it('tells every active user about a new compact version', async () => {

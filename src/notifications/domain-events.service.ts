@@ -8,6 +8,7 @@ import {
   EVENT_SCHEMA_VERSION,
   lifecycleEventData,
   lifecycleEventType,
+  projectSnapshot,
   type EventEnvelope,
   type EventType,
   type ProjectRef,
@@ -94,6 +95,8 @@ export class DomainEvents implements OnModuleInit {
   async publish(em: EntityManager, input: PublishInput): Promise<string> {
     if (!em.queryRunner?.isTransactionActive) throw new Error('DomainEvents.publish needs a transactional EntityManager');
     const project = input.project ?? null;
+    // Every project event carries the project's snapshot, whether or not the publisher added it.
+    const data = project && input.data.project === undefined ? { ...input.data, project: projectSnapshot(project) } : input.data;
     const [row] = await em.query<{ id: string }[]>(
       `INSERT INTO domain_event (type, schema_version, actor_type, actor_id, actor_name, project_id, org_unit_id, data, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -105,11 +108,11 @@ export class DomainEvents implements OnModuleInit {
         input.actor.name,
         project?.id ?? null,
         project?.orgUnitId ?? null,
-        JSON.stringify(input.data),
+        JSON.stringify(data),
         requestContext.requestId() ?? null,
       ],
     );
-    await this.notify(em, row.id, input, audienceOf(input.type, project?.state));
+    await this.notify(em, row.id, { ...input, data }, audienceOf(input.type, project?.state));
     await this.jobs.sendInTransaction(em, OUTBOX_QUEUE, { eventId: row.id });
     return row.id;
   }
