@@ -12,7 +12,7 @@ import { ProjectDriver } from './support/projects';
 import { startTestApp, TestApp } from './support/test-app';
 
 // Each test waits on real deliveries, retries and app start-ups: bounded, but longer than jest's default.
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
 /**
  * Delivery from the outbox to a real HTTP receiver on 127.0.0.1 (DOMAIN.md §10): retries while it
@@ -91,7 +91,7 @@ const workerConfig = (webhook: Partial<WebhookSettings> = {}): Partial<AppConfig
 });
 
 /** Polls until `done` holds; fails with `what` after `timeoutMs` (bounded in time and count). */
-async function eventually(what: string, done: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+async function eventually(what: string, done: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let i = 0; i < 400; i++) {
     if (await done()) return;

@@ -38,8 +38,12 @@ interface Locked {
   consecutive_failures: number;
 }
 
-/** Seconds a delivery job may stay active beyond the HTTP timeout before pg-boss presumes its worker dead. */
-const EXPIRY_SLACK_SECONDS = 3;
+/**
+ * A delivery job may stay active for twice the HTTP timeout plus this before pg-boss presumes its
+ * worker dead and retries it. Generous, because a live but slow handler (a loaded database) that
+ * overruns it would be retried while still running: a duplicate delivery.
+ */
+const EXPIRY_SLACK_SECONDS = 5;
 
 /**
  * Delivers webhooks from the outbox (DOMAIN.md §10), at least once:
@@ -68,7 +72,7 @@ export class WebhookDeliveryWorker implements OnModuleInit {
       handler: (job) => this.deliver(job),
       retryLimit: 10,
       retryDelaySeconds: 2,
-      expireInSeconds: Math.ceil(this.config.webhook.timeoutMs / 1000) + EXPIRY_SLACK_SECONDS,
+      expireInSeconds: 2 * Math.ceil(this.config.webhook.timeoutMs / 1000) + EXPIRY_SLACK_SECONDS,
     });
   }
 
