@@ -11,7 +11,7 @@ import { actorOf, type Principal } from '../identity/auth/principal';
 import { CreateWebhookDto, UpdateWebhookDto, WebhookDto } from './dto/webhook.dto';
 import { WebhookSubscription } from './entities/webhook-subscription.entity';
 import { generateSecret, secretProblem } from './webhook-secret';
-import { checkTarget, type Resolver, systemResolver } from './webhook-target';
+import { checkTarget, systemResolver } from './webhook-target';
 
 export const toWebhookDto = (s: WebhookSubscription): WebhookDto => ({
   id: s.id,
@@ -36,9 +36,6 @@ export const toWebhookDto = (s: WebhookSubscription): WebhookDto => ({
  */
 @Injectable()
 export class WebhooksService {
-  /** Replaceable in tests; production resolves through the system resolver. */
-  resolver: Resolver = systemResolver;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -135,7 +132,7 @@ export class WebhooksService {
   }
 
   private async assertTarget(url: string): Promise<void> {
-    const check = await checkTarget(url, this.config.webhook.allowPrivateTargets, this.resolver);
+    const check = await checkTarget(url, this.config.webhook.allowPrivateTargets, systemResolver);
     if (!check.ok) throw new ValidationProblem([{ field: 'url', message: check.reason }]);
   }
 
