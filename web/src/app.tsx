@@ -5,11 +5,15 @@ import { useSession } from './lib/session';
 import { ApiKeysPage } from './pages/admin/api-keys';
 import { OrgUnitsPage } from './pages/admin/org-units';
 import { UsersPage } from './pages/admin/users';
+import { WebhooksPage } from './pages/admin/webhooks';
 import { AssessmentFormPage } from './pages/assessment-form';
 import { CompactPage } from './pages/compact';
+import { CosignPage } from './pages/cosign';
+import { DecidePage } from './pages/decide';
 import { MyProjectsPage } from './pages/my-projects';
 import { ProjectWizard } from './pages/new-project/wizard';
 import { NotFoundPage } from './pages/not-found';
+import { NotificationsPage } from './pages/notifications';
 import { ProjectPage } from './pages/project/project-page';
 import { AdvisorQueuePage, CosignQueuePage, ManagerInboxPage } from './pages/queues';
 import { SignInPage } from './pages/sign-in';
@@ -26,6 +30,8 @@ const ROUTES: Route[] = [
   ['/projects/:id', ({ id }) => <ProjectPage key={id} id={id} />],
   ['/projects/:id/edit', ({ id }) => <ProjectWizard key={id} projectId={id} />],
   ['/projects/:id/assessment', ({ id }) => <AssessmentFormPage projectId={id} />],
+  ['/projects/:id/decide', ({ id }) => <DecidePage projectId={id} />],
+  ['/projects/:id/cosign', ({ id }) => <CosignPage projectId={id} />],
   ['/queue', () => <AdvisorQueuePage />],
   ['/inbox', () => <ManagerInboxPage />],
   ['/cosign', () => <CosignQueuePage />],
@@ -34,6 +40,8 @@ const ROUTES: Route[] = [
   ['/admin/users', () => <UsersPage />],
   ['/admin/org-units', () => <OrgUnitsPage />],
   ['/admin/api-keys', () => <ApiKeysPage />],
+  ['/admin/webhooks', () => <WebhooksPage />],
+  ['/notifications', () => <NotificationsPage />],
 ];
 
 export function App() {

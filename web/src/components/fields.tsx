@@ -34,10 +34,15 @@ function FieldShell({
   const describedBy = [hint ? `${id}-hint` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${messages.length ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required"> (required)</span> : null}
-      </label>
+      <div className="label-row">
+        <label htmlFor={id}>{label}</label>
+        {/* The required attribute tells assistive technology; the words are for sighted users. */}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            (required)
+          </span>
+        ) : null}
+      </div>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -173,6 +178,7 @@ export function CheckboxGroup(
 export function YesNo(props: {
   name: string;
   label: string;
+  hint?: string;
   value: boolean | undefined;
   onChange: (value: boolean) => void;
   problem?: ApiProblem;
@@ -182,6 +188,7 @@ export function YesNo(props: {
   return (
     <fieldset className={`field yes-no${messages.length ? ' field-invalid' : ''}`} id={fieldId(props.name)}>
       <legend>{props.label}</legend>
+      {props.hint ? <p className="hint">{props.hint}</p> : null}
       {messages.length ? <p className="field-error">{messages.join('. ')}</p> : null}
       <label className="radio">
         <input type="radio" name={group} checked={props.value === true} onChange={() => props.onChange(true)} /> Yes

@@ -24,10 +24,20 @@ const NAV: NavItem[] = [
   },
 ];
 
+/** Which menu entry a page belongs to: a project's assessment, decision and co-sign pages belong to their queues. */
 function isCurrent(to: string, path: string): boolean {
-  if (to === '/') return path === '/' || (path.startsWith('/projects') && !path.endsWith('/assessment'));
-  if (to === '/admin/users') return path.startsWith('/admin');
-  return path === to || path.startsWith(`${to}/`);
+  const section = path.endsWith('/assessment')
+    ? '/queue'
+    : path.endsWith('/decide')
+      ? '/inbox'
+      : path.endsWith('/cosign') && path !== '/cosign'
+        ? '/cosign'
+        : path.startsWith('/projects')
+          ? '/'
+          : path.startsWith('/admin')
+            ? '/admin/users'
+            : path;
+  return to === '/' ? section === '/' : section === to || section.startsWith(`${to}/`);
 }
 
 /** Header (skip link, navigation by permission, notifications, account) around every signed-in page. */

@@ -33,6 +33,23 @@ function ChartCard({ title, children, summary }: { title: string; summary: strin
 }
 
 const describe = (rows: { name: string; count: number }[]) => rows.map((r) => `${r.name}: ${r.count}`).join(', ') || 'No data';
+const round = (n: number) => Math.round(n * 10) / 10;
+const rowsHeight = (rows: number) => Math.max(160, rows * 30 + 50);
+
+/** One bar per category, labels on the left: long state and technology names stay readable. */
+function HorizontalBars({ data, fill }: { data: { name: string; count: number }[]; fill: string }) {
+  return (
+    <ResponsiveContainer width="100%" height={rowsHeight(data.length)}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis type="number" allowDecimals={false} />
+        <YAxis type="category" dataKey="name" width={150} interval={0} />
+        <Tooltip />
+        <Bar dataKey="count" name="Projects" fill={fill} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
 
 /** Portfolio insight (DOMAIN.md §11): counts, the risk heat map, cycle times and decision rates. */
 export function DashboardPage() {
@@ -54,28 +71,20 @@ export function DashboardPage() {
   const byRisk = portfolio.byRiskLevel.map((c) => ({ name: humanize(c.key), key: c.key, count: c.count }));
   const byUnit = portfolio.byOrgUnit.map((u) => ({ name: u.name, count: u.count }));
   const byTech = portfolio.byTechnology.map((c) => ({ name: TECHNOLOGY_LABELS[c.key] ?? c.key, count: c.count }));
-  const stages = cycle.stages.map((s) => ({ name: stateLabel(s.stage), median: round(s.medianHours / 24), p90: round(s.p90Hours / 24) }));
+  const stages = cycle.stages.map((st) => ({ name: stateLabel(st.stage), median: round(st.medianHours), p90: round(st.p90Hours) }));
 
   return (
     <>
       <PageHeader title="Portfolio" eyebrow={`${portfolio.total} projects you can see`} />
       <div className="chart-grid">
         <ChartCard title="Projects by state" summary={describe(byState)}>
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={byState} layout="vertical" margin={{ left: 40 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={130} />
-              <Tooltip />
-              <Bar dataKey="count" name="Projects" fill={BAR} />
-            </BarChart>
-          </ResponsiveContainer>
+          <HorizontalBars data={byState} fill={BAR} />
         </ChartCard>
         <ChartCard title="Projects by risk level" summary={describe(byRisk)}>
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={byRisk}>
+          <ResponsiveContainer width="100%" height={rowsHeight(byState.length)}>
+            <BarChart accessibilityLayer={false} data={byRisk}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" />
+              <XAxis dataKey="name" interval={0} />
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Bar dataKey="count" name="Projects">
@@ -86,37 +95,21 @@ export function DashboardPage() {
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>
-        <ChartCard title="Projects by unit" summary={describe(byUnit)}>
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={byUnit}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Bar dataKey="count" name="Projects" fill="#0f766e" />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartCard>
         <ChartCard title="Projects by technology" summary={describe(byTech)}>
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={byTech}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={60} />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Bar dataKey="count" name="Projects" fill="#7c3aed" />
-            </BarChart>
-          </ResponsiveContainer>
+          <HorizontalBars data={byTech} fill="#7c3aed" />
+        </ChartCard>
+        <ChartCard title="Projects by unit" summary={describe(byUnit)}>
+          <HorizontalBars data={byUnit} fill="#0f766e" />
         </ChartCard>
         <ChartCard
-          title="Time spent per stage (days)"
-          summary={stages.map((s) => `${s.name}: median ${s.median}, p90 ${s.p90} days`).join(', ') || 'No data'}
+          title="Time spent per stage (hours)"
+          summary={stages.map((st) => `${st.name}: median ${st.median}, 90th percentile ${st.p90} hours`).join(', ') || 'No data'}
         >
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={stages}>
+          <ResponsiveContainer width="100%" height={Math.max(180, stages.length * 44 + 70)}>
+            <BarChart accessibilityLayer={false} data={stages} layout="vertical" margin={{ left: 8, right: 16 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={60} />
-              <YAxis />
+              <XAxis type="number" />
+              <YAxis type="category" dataKey="name" width={150} interval={0} />
               <Tooltip />
               <Legend />
               <Bar dataKey="median" name="Median" fill={BAR} />
@@ -158,8 +151,6 @@ export function DashboardPage() {
     </>
   );
 }
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Likelihood × impact grid of residual (or inherent) ratings, as a table with the counts written in. */
 function HeatMap({ cells, assessed, thresholds }: { cells: HeatmapCellDto[]; assessed: number; thresholds: ThresholdsDto }) {

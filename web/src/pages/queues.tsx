@@ -66,8 +66,14 @@ export function AdvisorQueuePage() {
                 <>
                   {formatDate(p.submittedAt)}{' '}
                   {can('project.assign_self') ? (
-                    <button type="button" className="small" disabled={assign.pending} onClick={() => void assign.run(p)}>
-                      Take it<span className="visually-hidden">: {p.title}</span>
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`Take it: ${p.title}`}
+                      disabled={assign.pending}
+                      onClick={() => void assign.run(p)}
+                    >
+                      Take it
                     </button>
                   ) : null}
                 </>

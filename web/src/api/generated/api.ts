@@ -151,6 +151,63 @@ export interface AssignDto {
   advisorId?: string;
 }
 
+export interface AttachmentDto {
+  /**
+   * SHA-256 of the content, hex
+   * @example "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+   */
+  sha256: string;
+  /** @format uuid */
+  assessmentId: string | null;
+  /** @format uuid */
+  conditionId: string | null;
+  /** Detected from the content at upload */
+  contentType:
+    | 'application/pdf'
+    | 'image/png'
+    | 'image/jpeg'
+    | 'image/gif'
+    | 'image/webp'
+    | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+    | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    | 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+    | 'text/plain'
+    | 'text/csv';
+  /**
+   * Where to download the content
+   * @example "/api/v1/attachments/…/content"
+   */
+  contentUrl: string;
+  createdAt: string;
+  description: string | null;
+  /** @example "privacy-notice.pdf" */
+  fileName: string;
+  /** @format uuid */
+  id: string;
+  /** @format uuid */
+  projectId: string;
+  /** Size in bytes */
+  sizeBytes: number;
+  uploadedBy: UploaderDto;
+}
+
+export interface AttachmentPageDto {
+  items: AttachmentDto[];
+  nextCursor: string | null;
+}
+
+export interface AttachmentsContentParams {
+  id: string;
+}
+
+export interface AttachmentsGetParams {
+  id: string;
+}
+
+export interface AttachmentsRemoveParams {
+  id: string;
+}
+
 export interface AuditActorDto {
   /** @format uuid */
   id: string | null;
@@ -300,6 +357,10 @@ export interface CompactPublishParams {
   id: string;
 }
 
+export interface CompactPublishedDataDto {
+  compactVersion: CompactVersionRefDto;
+}
+
 export interface CompactVersionDto {
   commitments: CommitmentsDto;
   createdAt: string;
@@ -319,6 +380,14 @@ export interface CompactVersionPageDto {
   nextCursor: string | null;
 }
 
+export interface CompactVersionRefDto {
+  /** @format uuid */
+  id: string;
+  number: number;
+  publishedAt: string;
+  title: string;
+}
+
 export interface CompactVersionsParams {
   /** Opaque cursor from the previous page (nextCursor) */
   cursor?: string;
@@ -328,6 +397,75 @@ export interface CompactVersionsParams {
    * @default 20
    */
   limit?: number;
+}
+
+export interface ConditionCountsDto {
+  met: number;
+  /** Still blocking launch */
+  open: number;
+  total: number;
+  waived: number;
+}
+
+export interface ConditionDto {
+  closedAt: string | null;
+  closedBy: PersonDto | null;
+  /** @format uuid */
+  decisionId: string;
+  /** @example "2027-03-01" */
+  dueDate: string;
+  evidenceNote: string | null;
+  /** @format uuid */
+  id: string;
+  /** Open and past its due date */
+  overdue: boolean;
+  owner: PersonDto;
+  status: 'open' | 'met' | 'waived';
+  text: string;
+  /** For If-Match on PATCH */
+  version: number;
+  waiverReason: string | null;
+}
+
+export interface ConditionInputDto {
+  /**
+   * Due date (today or later)
+   * @example "2027-03-01"
+   */
+  dueDate: string;
+  /**
+   * Who meets it: the proposer, a team member or the assigned advisor
+   * @format uuid
+   */
+  ownerId: string;
+  /**
+   * What must be done before launch
+   * @minLength 3
+   * @maxLength 2000
+   */
+  text: string;
+}
+
+export interface ConditionPageDto {
+  items: ConditionDto[];
+  nextCursor: string | null;
+}
+
+export interface CosignDto {
+  outcome: 'cosign' | 'decline';
+  /**
+   * Why the CIO co-signs or declines
+   * @minLength 3
+   * @maxLength 5000
+   */
+  rationale: string;
+}
+
+export interface CosignStatusDto {
+  at: string | null;
+  by: PersonDto | null;
+  rationale: string | null;
+  status: 'not_required' | 'pending' | 'cosigned' | 'declined';
 }
 
 export interface CountDto {
@@ -488,6 +626,51 @@ export interface CreateUserDto {
   roles?: ('hero' | 'it_advisor' | 'cio' | 'manager' | 'admin')[];
 }
 
+export interface CreateWebhookDto {
+  /**
+   * @maxLength 500
+   * @example "CRM sync"
+   */
+  description?: string;
+  /**
+   * ["*"] = every type
+   * @minItems 1
+   * @uniqueItems true
+   * @example ["project.submitted","project.decided"]
+   */
+  eventTypes: (
+    | '*'
+    | 'project.submitted'
+    | 'project.resubmitted'
+    | 'project.assigned'
+    | 'project.info_requested'
+    | 'project.info_provided'
+    | 'assessment.submitted'
+    | 'project.decided'
+    | 'project.cosigned'
+    | 'condition.updated'
+    | 'project.withdrawn'
+    | 'project.amended'
+    | 'project.delivery_started'
+    | 'project.launched'
+    | 'project.retired'
+    | 'kpi.off_track'
+    | 'sla.breached'
+    | 'compact.published'
+  )[];
+  /**
+   * whsec_ + base64 of 24–64 random bytes. Omit to have one generated (returned once).
+   * @maxLength 200
+   */
+  secret?: string;
+  /**
+   * http or https; loopback, private and link-local targets are refused (SSRF) unless the server allows them
+   * @maxLength 2048
+   * @example "https://crm.example.com/hooks/hero-compact"
+   */
+  url: string;
+}
+
 export interface CreatedApiKeyDto {
   createdAt: string;
   expiresAt: string;
@@ -524,6 +707,50 @@ export interface CycleTimesReportDto {
   stages: StageTimeDto[];
 }
 
+export interface DecideDto {
+  /**
+   * Only with approve_with_conditions. When omitted or empty, the assessment’s proposed conditions are used (owner defaults to the proposer, due date to the target launch date).
+   * @maxItems 20
+   */
+  conditions?: ConditionInputDto[];
+  outcome: 'approve' | 'approve_with_conditions' | 'reject' | 'request_changes';
+  /**
+   * Why: written for the proposer and the record
+   * @minLength 3
+   * @maxLength 5000
+   */
+  rationale: string;
+  /** Required when approving against a do_not_proceed recommendation; allowed with any approval */
+  riskAcceptance?: RiskAcceptanceInputDto;
+}
+
+export interface DecisionDto {
+  assessor: PersonDto;
+  conditions: ConditionDto[];
+  cosign: CosignStatusDto;
+  decidedAt: string;
+  decidedBy: PersonDto;
+  /** @format uuid */
+  id: string;
+  /** An approval that currently authorises the project (not superseded, not declined) */
+  inForce: boolean;
+  outcome: 'approve' | 'approve_with_conditions' | 'reject' | 'request_changes';
+  /** @format uuid */
+  projectId: string;
+  rationale: string;
+  riskAcceptance: RiskAcceptanceDto | null;
+  /** What was decided on: the evidence */
+  snapshot: DecisionSnapshotDto;
+  status: 'pending_cosign' | 'effective' | 'cosign_declined';
+  /** When a later decision replaced this one */
+  supersededAt: string | null;
+}
+
+export interface DecisionPageDto {
+  items: DecisionDto[];
+  nextCursor: string | null;
+}
+
 export interface DecisionRateDto {
   /** approved / decisions, 0–1 */
   approvalRate: number;
@@ -542,10 +769,86 @@ export interface DecisionRateDto {
   rejectionRate: number;
 }
 
+export interface DecisionSnapshotDto {
+  /** @format uuid */
+  assessmentId: string;
+  assessmentRevision: number;
+  budget: MoneyDto | null;
+  dataCategories: string[];
+  /** @format uuid */
+  frameworkVersionId: string;
+  recommendation: 'proceed' | 'proceed_with_conditions' | 'do_not_proceed';
+  riskLevel: 'low' | 'medium' | 'high' | 'critical';
+  technologies: string[];
+  vendors: VendorScopeDto[];
+}
+
+export interface DecisionsCosignParams {
+  id: string;
+}
+
+export interface DecisionsDecideParams {
+  id: string;
+}
+
+export interface DecisionsListConditionsParams {
+  id: string;
+}
+
+export interface DecisionsListParams {
+  /** Opaque cursor from the previous page (nextCursor) */
+  cursor?: string;
+  id: string;
+  /**
+   * @min 1
+   * @max 100
+   * @default 20
+   */
+  limit?: number;
+}
+
 export interface DecisionsReportDto {
   /** @format date-time */
   generatedAt: string;
   rows: DecisionRateDto[];
+}
+
+export interface DecisionsUpdateConditionParams {
+  conditionId: string;
+  id: string;
+}
+
+export interface DeliveryAttemptDto {
+  /** @example 1 */
+  attempt: number;
+  durationMs: number;
+  error: string | null;
+  /** A manual redelivery */
+  manual: boolean;
+  /** HTTP status; null when no response came (network error, timeout) */
+  responseStatus: number | null;
+  startedAt: string;
+  succeeded: boolean;
+}
+
+export interface DeliveryLaunchParams {
+  id: string;
+}
+
+export interface DeliveryRecordParams {
+  id: string;
+}
+
+export interface DeliveryRetireParams {
+  id: string;
+}
+
+export interface DeliveryScheduleParams {
+  id: string;
+}
+
+export interface DeliveryStartDeliveryParams {
+  id: string;
 }
 
 export interface EffortValueInputDto {
@@ -607,6 +910,19 @@ export interface EffortValueResultDto {
    */
   valueScore: number;
   verdict: 'no_brainer' | 'effort_exceeds_value' | 'balanced';
+}
+
+export interface ExpiringAcceptanceDto {
+  acceptedLevel: 'low' | 'medium' | 'high' | 'critical';
+  /** @example "2027-01-31" */
+  expiresOn: string;
+  /** @format uuid */
+  id: string;
+  /** @format uuid */
+  projectId: string;
+  projectReference: string;
+  projectTitle: string;
+  statement: string;
 }
 
 export interface FieldErrorDto {
@@ -681,6 +997,33 @@ export interface HeatmapCellDto {
   likelihood: number;
 }
 
+export interface HeroIndexReportDto {
+  /** @format date-time */
+  generatedAt: string;
+  rows: HeroIndexRowDto[];
+}
+
+export interface HeroIndexRowDto {
+  /** Share of employees who acknowledged the current compact, 0–1 */
+  acknowledgedShare: number;
+  /** approved / decisions, 0–1 */
+  approvalRate: number;
+  /** Decisions taken on the unit’s projects in the date range */
+  decisions: number;
+  /** Active employees in the unit subtree */
+  employees: number;
+  /** Median hours from (re)submission to decision */
+  medianHoursToDecision: number | null;
+  /**
+   * null for the overall row
+   * @format uuid
+   */
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  /** Share of employees who proposed a project (in the date range), 0–1 */
+  proposedShare: number;
+}
+
 export interface KpiDto {
   baseline: number;
   direction: 'increase' | 'decrease';
@@ -709,6 +1052,64 @@ export interface KpiInputDto {
    * @example "calls/week"
    */
   unit: string;
+}
+
+export interface KpiOutcomeDto {
+  kpis: number;
+  kpisNoData: number;
+  kpisOffTrack: number;
+  kpisOnTrack: number;
+  /** kpisOnTrack / measured KPIs, 0–1 */
+  onTrackShare: number;
+  /** Launched projects */
+  projects: number;
+  /** Projects with at least one KPI on track and none off track */
+  projectsOnTrack: number;
+  /** null for all launched projects together */
+  technology: string | null;
+}
+
+export interface KpiOutcomesReportDto {
+  /** @format date-time */
+  generatedAt: string;
+  rows: KpiOutcomeDto[];
+}
+
+export interface KpiReportDto {
+  items: KpiReportItemDto[];
+  /** @format uuid */
+  projectId: string;
+}
+
+export interface KpiReportItemDto {
+  baseline: number;
+  direction: 'increase' | 'decrease';
+  /** @format uuid */
+  kpiId: string;
+  latest: MeasurementDto | null;
+  measurementCount: number;
+  name: string;
+  /** The measurement before the latest */
+  previousValue: number | null;
+  /** Share of the way from baseline to target (1 = target reached) */
+  progress: number | null;
+  /** The 10 most recent measurements, newest first */
+  recent: MeasurementDto[];
+  status: 'no_data' | 'on_track' | 'off_track';
+  target: number;
+  targetMet: boolean;
+  /** Latest vs previous, in the KPI’s direction */
+  trend: 'improving' | 'worsening' | 'flat' | null;
+  unit: string;
+}
+
+export interface KpisMeasureParams {
+  id: string;
+  kpiId: string;
+}
+
+export interface KpisReportParams {
+  id: string;
 }
 
 export interface LoginDto {
@@ -745,6 +1146,35 @@ export interface MeDto {
   status: 'active' | 'disabled';
   updatedAt: string;
   version: number;
+}
+
+export interface MeasurementDto {
+  /** @format uuid */
+  id: string;
+  /** @format uuid */
+  kpiId: string;
+  /** @example "2027-04-01" */
+  measuredOn: string;
+  note: string;
+  recordedAt: string;
+  recordedByName: string;
+  recordedByType: 'user' | 'api_key';
+  value: number;
+}
+
+export interface MeasurementInputDto {
+  /**
+   * The day the value was measured (not in the future)
+   * @example "2027-04-01"
+   */
+  measuredOn: string;
+  /**
+   * Context for the value
+   * @maxLength 2000
+   */
+  note?: string;
+  /** @example 950 */
+  value: number;
 }
 
 export interface MitigationDto {
@@ -795,6 +1225,46 @@ export interface MoneyDto {
   currency: string;
 }
 
+export interface NotificationDto {
+  body: string;
+  createdAt: string;
+  /**
+   * The domain event (the webhook-id of its deliveries)
+   * @format uuid
+   */
+  eventId: string | null;
+  /** @format uuid */
+  id: string;
+  /** @format uuid */
+  projectId: string | null;
+  readAt: string | null;
+  title: string;
+  /** The domain event type (docs/webhooks.md), or webhook.disabled for operational notices */
+  type: string;
+}
+
+export interface NotificationPageDto {
+  items: NotificationDto[];
+  nextCursor: string | null;
+}
+
+export interface NotificationsListParams {
+  /** Opaque cursor from the previous page (nextCursor) */
+  cursor?: string;
+  /**
+   * @min 1
+   * @max 100
+   * @default 20
+   */
+  limit?: number;
+  /** Only unread (true) or only read (false) notifications */
+  unread?: boolean;
+}
+
+export interface NotificationsMarkReadParams {
+  id: string;
+}
+
 export interface OrgUnitDto {
   depth: number;
   /** @format uuid */
@@ -838,6 +1308,12 @@ export interface OrgUnitsUpdateParams {
   id: string;
 }
 
+export interface PersonDto {
+  displayName: string;
+  /** @format uuid */
+  id: string;
+}
+
 export interface PersonRefDto {
   displayName: string;
   /** @format uuid */
@@ -855,6 +1331,10 @@ export interface PortfolioReportDto {
   byTechnology: CountDto[];
   /** @format date-time */
   generatedAt: string;
+  /** The ten most supported of the counted projects */
+  mostSupported: SupportedProjectDto[];
+  /** Colleagues’ supports on the counted projects */
+  supports: number;
   /** Projects counted (created in the date range, visible to the caller, matching the filters) */
   total: number;
 }
@@ -895,6 +1375,52 @@ export interface ProjectActionsWithdrawParams {
   id: string;
 }
 
+export interface ProjectAttachmentsListParams {
+  /**
+   * Only the files attached to this assessment
+   * @format uuid
+   */
+  assessmentId?: string;
+  /**
+   * Only the files attached to this condition
+   * @format uuid
+   */
+  conditionId?: string;
+  /** Opaque cursor from the previous page (nextCursor) */
+  cursor?: string;
+  id: string;
+  /**
+   * @min 1
+   * @max 100
+   * @default 20
+   */
+  limit?: number;
+}
+
+export interface ProjectAttachmentsUploadParams {
+  id: string;
+}
+
+export interface ProjectAttachmentsUploadPayload {
+  /**
+   * Attach to this assessment of the project
+   * @format uuid
+   */
+  assessmentId?: string;
+  /**
+   * Attach to this condition of approval of the project
+   * @format uuid
+   */
+  conditionId?: string;
+  /** @maxLength 1000 */
+  description?: string;
+  /**
+   * The file. Accepted, as detected from its bytes: PDF, PNG image, JPEG image, GIF image, WebP image, Word document (DOCX), Excel workbook (XLSX), PowerPoint presentation (PPTX), plain text (UTF-8), CSV (UTF-8).
+   * @format binary
+   */
+  file: File;
+}
+
 export interface ProjectConversationAddParams {
   id: string;
 }
@@ -923,6 +1449,23 @@ export interface ProjectConversationListParams {
   limit?: number;
 }
 
+export interface ProjectDecisionSummaryDto {
+  assessmentRevision: number;
+  conditions: ConditionCountsDto;
+  cosign: 'not_required' | 'pending' | 'cosigned' | 'declined';
+  decidedAt: string;
+  /** @format uuid */
+  decidedById: string;
+  decidedByName: string;
+  /** @format uuid */
+  id: string;
+  /** An approval that currently authorises the project */
+  inForce: boolean;
+  outcome: 'approve' | 'approve_with_conditions' | 'reject' | 'request_changes';
+  riskAcceptance: RiskAcceptanceSummaryDto | null;
+  status: 'pending_cosign' | 'effective' | 'cosign_declined';
+}
+
 export interface ProjectDto {
   /** Lifecycle actions the caller may take now */
   allowedActions: string[];
@@ -934,12 +1477,16 @@ export interface ProjectDto {
   customerProblem: string;
   customerTask: string;
   dataCategories: ('none' | 'personal' | 'sensitive' | 'payment' | 'health' | 'children' | 'location')[];
+  /** The current decision in brief (full record: GET /projects/{id}/decisions) */
+  decision: ProjectDecisionSummaryDto | null;
   effortScore: number | null;
   effortValue: EffortValueResultDto | null;
   fastTrack: boolean;
   /** @format uuid */
   id: string;
   kpis: KpiDto[];
+  /** When the project launched */
+  launchedAt: string | null;
   orgUnit: UnitRefDto;
   /** @format uuid */
   orgUnitId: string;
@@ -948,12 +1495,17 @@ export interface ProjectDto {
   proposerId: string;
   /** @example "HC-2026-0042" */
   reference: string;
+  retiredAt: string | null;
+  /** Why the project was retired */
+  retirementReason: string | null;
   riskLevel: 'low' | 'medium' | 'high' | 'critical' | null;
   selfScreening: SelfScreeningResultDto | null;
   solution: string;
   state: string;
   submittedAt: string | null;
   summary: string;
+  /** How many colleagues support the project (GET /projects/{id}/supports) */
+  supportCount: number;
   tags: string[];
   targetCustomers: string;
   targetLaunchDate: string | null;
@@ -965,6 +1517,19 @@ export interface ProjectDto {
   valueVerdict: string | null;
   vendors: VendorDto[];
   version: number;
+}
+
+export interface ProjectEventDataDto {
+  /**
+   * The lifecycle action
+   * @example "submit"
+   */
+  action: string;
+  /** project.decided and project.cosigned only */
+  outcome?: 'approve' | 'reject' | 'request_changes' | 'cosign' | 'decline';
+  /** @example "draft" */
+  previousState: string;
+  project: WebhookProjectDto;
 }
 
 export interface ProjectFastTrackRemoveParams {
@@ -990,6 +1555,8 @@ export interface ProjectSummaryDto {
   riskLevel: 'low' | 'medium' | 'high' | 'critical' | null;
   state: string;
   submittedAt: string | null;
+  /** How many colleagues support the project (GET /projects/{id}/supports) */
+  supportCount: number;
   targetLaunchDate: string | null;
   technologies: ('mobile' | 'social' | 'video' | 'cloud' | 'iot' | 'ai' | 'web' | 'other')[];
   title: string;
@@ -1208,6 +1775,44 @@ export interface ReportsDecisionsParams {
   to?: string;
 }
 
+export interface ReportsHeroIndexParams {
+  /**
+   * Start of the date range (inclusive), ISO 8601 date or date-time
+   * @example "2026-01-01"
+   */
+  from?: string;
+  /**
+   * Only this org unit and the units below it
+   * @format uuid
+   */
+  orgUnitId?: string;
+  technology?: 'mobile' | 'social' | 'video' | 'cloud' | 'iot' | 'ai' | 'web' | 'other';
+  /**
+   * End of the date range (exclusive), ISO 8601 date or date-time
+   * @example "2027-01-01"
+   */
+  to?: string;
+}
+
+export interface ReportsKpisParams {
+  /**
+   * Start of the date range (inclusive), ISO 8601 date or date-time
+   * @example "2026-01-01"
+   */
+  from?: string;
+  /**
+   * Only this org unit and the units below it
+   * @format uuid
+   */
+  orgUnitId?: string;
+  technology?: 'mobile' | 'social' | 'video' | 'cloud' | 'iot' | 'ai' | 'web' | 'other';
+  /**
+   * End of the date range (exclusive), ISO 8601 date or date-time
+   * @example "2027-01-01"
+   */
+  to?: string;
+}
+
 export interface ReportsPortfolioParams {
   /**
    * Start of the date range (inclusive), ISO 8601 date or date-time
@@ -1227,7 +1832,52 @@ export interface ReportsPortfolioParams {
   to?: string;
 }
 
+export interface ReportsRiskAcceptancesParams {
+  /**
+   * Flag acceptances expiring within this many days
+   * @min 1
+   * @max 366
+   * @default 30
+   */
+  expiringWithinDays?: number;
+  /**
+   * Start of the date range (inclusive), ISO 8601 date or date-time
+   * @example "2026-01-01"
+   */
+  from?: string;
+  /**
+   * Only this org unit and the units below it
+   * @format uuid
+   */
+  orgUnitId?: string;
+  technology?: 'mobile' | 'social' | 'video' | 'cloud' | 'iot' | 'ai' | 'web' | 'other';
+  /**
+   * End of the date range (exclusive), ISO 8601 date or date-time
+   * @example "2027-01-01"
+   */
+  to?: string;
+}
+
 export interface ReportsRiskHeatmapParams {
+  /**
+   * Start of the date range (inclusive), ISO 8601 date or date-time
+   * @example "2026-01-01"
+   */
+  from?: string;
+  /**
+   * Only this org unit and the units below it
+   * @format uuid
+   */
+  orgUnitId?: string;
+  technology?: 'mobile' | 'social' | 'video' | 'cloud' | 'iot' | 'ai' | 'web' | 'other';
+  /**
+   * End of the date range (exclusive), ISO 8601 date or date-time
+   * @example "2027-01-01"
+   */
+  to?: string;
+}
+
+export interface ReportsSlaParams {
   /**
    * Start of the date range (inclusive), ISO 8601 date or date-time
    * @example "2026-01-01"
@@ -1271,6 +1921,133 @@ export interface RespondDto {
    * @maxLength 5000
    */
   answer: string;
+}
+
+export interface RetireDto {
+  /**
+   * Why the project is retired
+   * @minLength 3
+   * @maxLength 2000
+   */
+  reason: string;
+}
+
+export interface ReviewDto {
+  /** @example "2027-04-30" */
+  dueOn: string;
+  /** @format uuid */
+  id: string;
+  /** The KPIs as the reviewer saw them */
+  kpis: KpiReportItemDto[];
+  milestone: 30 | 90;
+  outcome: 'scale' | 'iterate' | 'stop';
+  /** The project’s state after the review (retired after stop) */
+  projectState: string;
+  rationale: string;
+  recordedAt: string;
+  reviewer: PersonDto;
+}
+
+export interface ReviewInputDto {
+  /** Which review: 30 or 90 days after launch */
+  milestone: 30 | 90;
+  /** scale, iterate, or stop (stop retires the project) */
+  outcome: 'scale' | 'iterate' | 'stop';
+  /**
+   * Why, looking at the KPIs
+   * @minLength 3
+   * @maxLength 5000
+   */
+  rationale: string;
+}
+
+export interface ReviewScheduleDto {
+  items: ScheduledReviewDto[];
+  /** Launch day (UTC); null before launch */
+  launchedOn: string | null;
+  /** @format uuid */
+  projectId: string;
+}
+
+export interface RiskAcceptanceDto {
+  acceptedAt: string;
+  acceptedBy: PersonDto;
+  acceptedLevel: 'low' | 'medium' | 'high' | 'critical';
+  /** @format uuid */
+  decisionId: string;
+  /** The expiry date has passed: the acceptance must be renewed by a new decision */
+  expired: boolean;
+  /** @example "2027-12-31" */
+  expiresOn: string;
+  /** @format uuid */
+  id: string;
+  /** Part of the approval in force and not expired */
+  inForce: boolean;
+  /** @format uuid */
+  projectId: string;
+  /** @example "HC-2026-0042" */
+  projectReference: string;
+  projectTitle: string;
+  statement: string;
+}
+
+export interface RiskAcceptanceInputDto {
+  /** The level accepted: at least the assessment’s overall level */
+  acceptedLevel: 'low' | 'medium' | 'high' | 'critical';
+  /**
+   * When the acceptance must be reviewed (after today)
+   * @example "2027-12-31"
+   */
+  expiresOn: string;
+  /**
+   * The manager’s written acceptance of the residual risk
+   * @minLength 10
+   * @maxLength 5000
+   */
+  statement: string;
+}
+
+export interface RiskAcceptancePageDto {
+  items: RiskAcceptanceDto[];
+  nextCursor: string | null;
+}
+
+export interface RiskAcceptanceSummaryDto {
+  acceptedLevel: 'low' | 'medium' | 'high' | 'critical';
+  expired: boolean;
+  /** @example "2027-12-31" */
+  expiresOn: string;
+  statement: string;
+}
+
+export interface RiskAcceptancesListParams {
+  /** Opaque cursor from the previous page (nextCursor) */
+  cursor?: string;
+  /** Only expired (true) or only unexpired (false) acceptances */
+  expired?: boolean;
+  /** Only acceptances of approvals in force (true) or only void ones (false) */
+  inForce?: boolean;
+  /**
+   * @min 1
+   * @max 100
+   * @default 20
+   */
+  limit?: number;
+}
+
+export interface RiskAcceptancesReportDto {
+  expired: number;
+  /** The expiring ones, soonest first (at most 100; GET /risk-acceptances pages through all) */
+  expiring: ExpiringAcceptanceDto[];
+  /** In force and expiring within expiringWithinDays */
+  expiringSoon: number;
+  expiringWithinDays: number;
+  /** @format date-time */
+  generatedAt: string;
+  /** Not expired today */
+  inForce: number;
+  /** In force, by accepted level */
+  inForceByLevel: CountDto[];
 }
 
 export interface RiskFrameworkDto {
@@ -1341,6 +2118,15 @@ export interface ScaleStepDto {
   value: number;
 }
 
+export interface ScheduledReviewDto {
+  /** @example "2027-04-30" */
+  dueOn: string;
+  milestone: 30 | 90;
+  review: ReviewDto | null;
+  /** skipped: retired before this review */
+  status: 'upcoming' | 'due' | 'done' | 'skipped';
+}
+
 export interface ScopeEntryDto {
   /** The HERO’s self-screening points at this dimension */
   attention: boolean;
@@ -1388,6 +2174,51 @@ export interface SelfScreeningResultDto {
   indicativeTier: 'low' | 'medium' | 'high';
 }
 
+export interface SlaBreachedDataDto {
+  dueAt: string;
+  /** User ids notified (the CIO, or the next manager up for a decision) */
+  escalatedTo: string[];
+  project: WebhookProjectDto;
+  stage: 'assignment' | 'assessment' | 'decision' | 'cosign';
+  stateEnteredAt: string;
+  /** @example 2 */
+  targetBusinessDays: number;
+}
+
+export interface SlaReportDto {
+  byOrgUnit: SlaStageDto[];
+  /** @format date-time */
+  generatedAt: string;
+  stages: SlaStageDto[];
+  total: number;
+}
+
+export interface SlaStageDto {
+  /** Breaches detected in the date range */
+  breaches: number;
+  /**
+   * null in the overall rows
+   * @format uuid
+   */
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  stage: 'assignment' | 'assessment' | 'decision' | 'cosign';
+  /** Of those, projects still waiting in that stage now */
+  stillOpen: number;
+}
+
+export interface SsoCallbackParams {
+  /** Authorization code */
+  code?: any;
+  /** Set by the provider when it did not authorize the sign-in */
+  error?: any;
+  error_description?: any;
+  /** Issuer of the authorization response (RFC 9207) */
+  iss?: any;
+  /** The state sent to the provider */
+  state: any;
+}
+
 export interface StageTimeDto {
   p90Hours: number;
   /** Transitions out of the stage in the date range */
@@ -1401,6 +2232,68 @@ export interface StageTimeDto {
   orgUnitName: string | null;
   /** Lifecycle state the project waited in */
   stage: string;
+}
+
+export interface SupportDto {
+  createdAt: string;
+  /** @format uuid */
+  id: string;
+  note: string | null;
+  /** @format uuid */
+  projectId: string;
+  supporter: SupporterDto;
+  updatedAt: string;
+}
+
+export interface SupportInputDto {
+  /**
+   * Why, e.g. "My customers in Lyon ask for this every week"
+   * @maxLength 1000
+   */
+  note?: string;
+}
+
+export interface SupportPageDto {
+  items: SupportDto[];
+  nextCursor: string | null;
+}
+
+export interface SupportedProjectDto {
+  /** @format uuid */
+  projectId: string;
+  reference: string;
+  state: string;
+  /** Colleagues who support it ("my customers need this") */
+  supportCount: number;
+  title: string;
+}
+
+export interface SupporterDto {
+  displayName: string;
+  /** @format uuid */
+  id: string;
+  /** The supporter’s org unit */
+  orgUnitName: string | null;
+}
+
+export interface SupportsListParams {
+  /** Opaque cursor from the previous page (nextCursor) */
+  cursor?: string;
+  id: string;
+  /**
+   * @min 1
+   * @max 100
+   * @default 20
+   */
+  limit?: number;
+}
+
+export interface SupportsSupportParams {
+  id: string;
+}
+
+export interface SupportsWithdrawParams {
+  id: string;
 }
 
 export interface ThresholdsDto {
@@ -1436,6 +2329,11 @@ export interface UnitRefDto {
   /** @format uuid */
   id: string;
   name: string;
+}
+
+export interface UnreadCountDto {
+  /** @example 3 */
+  count: number;
 }
 
 export interface UpdateAssessmentDto {
@@ -1474,6 +2372,23 @@ export interface UpdateCompactVersionDto {
    * @maxLength 200
    */
   title?: string;
+}
+
+export interface UpdateConditionDto {
+  /**
+   * Required with status met: how it was met (link, ticket, document)
+   * @minLength 3
+   * @maxLength 5000
+   */
+  evidenceNote?: string;
+  /**
+   * Required with status waived: why the condition no longer applies
+   * @minLength 3
+   * @maxLength 5000
+   */
+  reason?: string;
+  /** met: by the owner, with evidence; waived: by the deciding manager, with a reason */
+  status: 'met' | 'waived';
 }
 
 export interface UpdateOrgUnitDto {
@@ -1559,6 +2474,53 @@ export interface UpdateUserDto {
   status?: 'active' | 'disabled';
 }
 
+export interface UpdateWebhookDto {
+  /** @maxLength 500 */
+  description?: string;
+  /** true re-enables a disabled subscription and resets its failure count */
+  enabled?: boolean;
+  /**
+   * @minItems 1
+   * @uniqueItems true
+   */
+  eventTypes?: (
+    | '*'
+    | 'project.submitted'
+    | 'project.resubmitted'
+    | 'project.assigned'
+    | 'project.info_requested'
+    | 'project.info_provided'
+    | 'assessment.submitted'
+    | 'project.decided'
+    | 'project.cosigned'
+    | 'condition.updated'
+    | 'project.withdrawn'
+    | 'project.amended'
+    | 'project.delivery_started'
+    | 'project.launched'
+    | 'project.retired'
+    | 'kpi.off_track'
+    | 'sla.breached'
+    | 'compact.published'
+  )[];
+  /** Generate a new secret (returned once in this response) */
+  rotateSecret?: boolean;
+  /**
+   * Replace the secret with this whsec_ value
+   * @maxLength 200
+   */
+  secret?: string;
+  /** @maxLength 2048 */
+  url?: string;
+}
+
+export interface UploaderDto {
+  /** @format uuid */
+  id: string;
+  name: string;
+  type: 'user' | 'api_key';
+}
+
 export interface UserDto {
   /** Managers: the largest budget they may approve */
   approvalLimit?: MoneyDto | null;
@@ -1636,6 +2598,199 @@ export interface VendorInputDto {
    * @example "Hosted chatbot"
    */
   service: string;
+}
+
+export interface VendorScopeDto {
+  dataShared: string;
+  name: string;
+  service: string;
+}
+
+export interface WebhookActorDto {
+  /** @format uuid */
+  id: string | null;
+  name: string;
+  type: 'user' | 'api_key' | 'system';
+}
+
+export interface WebhookDeliveryDto {
+  /** The latest attempts, newest first (at most 20) */
+  attemptLog: DeliveryAttemptDto[];
+  attempts: number;
+  createdAt: string;
+  /**
+   * The event id, sent as webhook-id
+   * @format uuid
+   */
+  eventId: string;
+  /** @example "project.submitted" */
+  eventType: string;
+  /** @format uuid */
+  id: string;
+  lastAttemptAt: string | null;
+  lastDurationMs: number | null;
+  lastError: string | null;
+  lastResponseStatus: number | null;
+  nextAttemptAt: string | null;
+  status: 'pending' | 'succeeded' | 'failed';
+}
+
+export interface WebhookDeliveryPageDto {
+  items: WebhookDeliveryDto[];
+  nextCursor: string | null;
+}
+
+export interface WebhookDto {
+  /** Failed attempts in a row; at WEBHOOK_MAX_CONSECUTIVE_FAILURES the subscription is disabled */
+  consecutiveFailures: number;
+  createdAt: string;
+  description: string;
+  disabledAt: string | null;
+  /** Why it was disabled (e.g. "50 consecutive failed deliveries") */
+  disabledReason: string | null;
+  enabled: boolean;
+  eventTypes: (
+    | '*'
+    | 'project.submitted'
+    | 'project.resubmitted'
+    | 'project.assigned'
+    | 'project.info_requested'
+    | 'project.info_provided'
+    | 'assessment.submitted'
+    | 'project.decided'
+    | 'project.cosigned'
+    | 'condition.updated'
+    | 'project.withdrawn'
+    | 'project.amended'
+    | 'project.delivery_started'
+    | 'project.launched'
+    | 'project.retired'
+    | 'kpi.off_track'
+    | 'sla.breached'
+    | 'compact.published'
+  )[];
+  /** @format uuid */
+  id: string;
+  /**
+   * Only events of projects in this org unit subtree (unit-bound API keys)
+   * @format uuid
+   */
+  orgUnitScope: string | null;
+  owner: WebhookOwnerDto;
+  /** The signing secret: only in the response that created or rotated it */
+  secret?: string;
+  updatedAt: string;
+  url: string;
+  version: number;
+}
+
+export interface WebhookEventDto {
+  actor: WebhookActorDto;
+  /** ProjectEventData, SlaBreachedData or CompactPublishedData, by type (docs/webhooks.md) */
+  data: Record<string, any>;
+  /**
+   * Event id, identical for every attempt: de-duplicate on it
+   * @format uuid
+   */
+  id: string;
+  /** When the event happened (ISO 8601) */
+  timestamp: string;
+  type:
+    | 'project.submitted'
+    | 'project.resubmitted'
+    | 'project.assigned'
+    | 'project.info_requested'
+    | 'project.info_provided'
+    | 'assessment.submitted'
+    | 'project.decided'
+    | 'project.cosigned'
+    | 'condition.updated'
+    | 'project.withdrawn'
+    | 'project.amended'
+    | 'project.delivery_started'
+    | 'project.launched'
+    | 'project.retired'
+    | 'kpi.off_track'
+    | 'sla.breached'
+    | 'compact.published';
+  /**
+   * Version of the data shape for this type
+   * @example 1
+   */
+  version: number;
+}
+
+export interface WebhookOwnerDto {
+  /** @format uuid */
+  id: string;
+  type: 'user' | 'api_key';
+}
+
+export interface WebhookPageDto {
+  items: WebhookDto[];
+  nextCursor: string | null;
+}
+
+export interface WebhookProjectDto {
+  /** @format uuid */
+  assignedAdvisorId: string | null;
+  fastTrack: boolean;
+  /** @format uuid */
+  id: string;
+  /** @format uuid */
+  orgUnitId: string;
+  /** @format uuid */
+  proposerId: string;
+  /** @example "HC-2026-0042" */
+  reference: string;
+  riskLevel: 'low' | 'medium' | 'high' | 'critical' | null;
+  /**
+   * State after the event
+   * @example "submitted"
+   */
+  state: string;
+  title: string;
+}
+
+export interface WebhooksGetParams {
+  id: string;
+}
+
+export interface WebhooksListDeliveriesParams {
+  /** Opaque cursor from the previous page (nextCursor) */
+  cursor?: string;
+  id: string;
+  /**
+   * @min 1
+   * @max 100
+   * @default 20
+   */
+  limit?: number;
+  status?: 'pending' | 'succeeded' | 'failed';
+}
+
+export interface WebhooksListParams {
+  /** Opaque cursor from the previous page (nextCursor) */
+  cursor?: string;
+  /**
+   * @min 1
+   * @max 100
+   * @default 20
+   */
+  limit?: number;
+}
+
+export interface WebhooksRedeliverParams {
+  deliveryId: string;
+  id: string;
+}
+
+export interface WebhooksRemoveParams {
+  id: string;
+}
+
+export interface WebhooksUpdateParams {
+  id: string;
 }
 
 export type QueryParamsType = Record<string | number, any>;
@@ -1853,6 +3008,7 @@ export class HttpClient<SecurityDataType = unknown> {
 /**
  * @title HERO Compact API
  * @version 1
+ * @license Proprietary (https://hero-compact.dev/license)
  * @baseUrl /
  * @contact
  *
@@ -1966,10 +3122,25 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
         format: 'json',
         ...params,
       }),
+
+    /**
+     * No description
+     *
+     * @tags operations
+     * @name ObservabilityPrometheus
+     * @summary Prometheus metrics: request durations by route and status, database pool
+     * @request GET:/metrics
+     */
+    observabilityPrometheus: (params: RequestParams = {}) =>
+      this.request<string, any>({
+        path: `/metrics`,
+        method: 'GET',
+        ...params,
+      }),
   };
   auth = {
     /**
-     * @description Rate-limited per IP and per account (429 with Retry-After).
+     * @description Rate-limited per IP and per account (429 with Retry-After). 403 local-login-disabled when LOCAL_PASSWORDS_ENABLED=false.
      *
      * @tags auth
      * @name AuthLogin
@@ -2038,6 +3209,38 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
         format: 'json',
         ...params,
       }),
+
+    /**
+     * @description Authorization code flow with PKCE (S256), state and nonce. Sets an HttpOnly cookie binding the sign-in to this browser; the sign-in must be completed at the callback within 10 minutes. 404 sso-not-configured without OIDC_ISSUER.
+     *
+     * @tags auth
+     * @name SsoLogin
+     * @summary Start single sign-on: redirect to the OpenID provider
+     * @request GET:/api/v1/auth/sso/login
+     */
+    ssoLogin: (params: RequestParams = {}) =>
+      this.request<any, void | ProblemDto>({
+        path: `/api/v1/auth/sso/login`,
+        method: 'GET',
+        ...params,
+      }),
+
+    /**
+     * @description Redeems the code, validates the ID token, creates or updates the user from its claims and answers with a token pair, as POST /auth/login does. Each sign-in is accepted once, from the browser that started it.
+     *
+     * @tags auth
+     * @name SsoCallback
+     * @summary Finish single sign-on: the OpenID provider redirects here (OIDC_REDIRECT_URI)
+     * @request GET:/api/v1/auth/sso/callback
+     */
+    ssoCallback: (query: SsoCallbackParams, params: RequestParams = {}) =>
+      this.request<TokenPairDto, ProblemDto>({
+        path: `/api/v1/auth/sso/callback`,
+        method: 'GET',
+        query: query,
+        format: 'json',
+        ...params,
+      }),
   };
   people = {
     /**
@@ -2084,6 +3287,7 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
      *
      * @tags people
      * @name UsersGet
+     * @summary One user of the directory, with an ETag for If-Match
      * @request GET:/api/v1/users/{id}
      * @secure
      */
@@ -2160,6 +3364,7 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
      *
      * @tags people
      * @name OrgUnitsGet
+     * @summary One org unit, with an ETag for If-Match
      * @request GET:/api/v1/org-units/{id}
      * @secure
      */
@@ -2420,6 +3625,193 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
         ...params,
       }),
   };
+  notify = {
+    /**
+     * No description
+     *
+     * @tags notify
+     * @name NotificationsList
+     * @summary My notifications, newest first (filter with unread=true)
+     * @request GET:/api/v1/notifications
+     * @secure
+     */
+    notificationsList: (query: NotificationsListParams = {}, params: RequestParams = {}) =>
+      this.request<NotificationPageDto, ProblemDto>({
+        path: `/api/v1/notifications`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags notify
+     * @name NotificationsUnreadCount
+     * @summary How many of my notifications are unread
+     * @request GET:/api/v1/notifications/unread-count
+     * @secure
+     */
+    notificationsUnreadCount: (params: RequestParams = {}) =>
+      this.request<UnreadCountDto, ProblemDto>({
+        path: `/api/v1/notifications/unread-count`,
+        method: 'GET',
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags notify
+     * @name NotificationsMarkRead
+     * @summary Mark one of my notifications read (idempotent); anyone else’s is a 404
+     * @request POST:/api/v1/notifications/{id}/read
+     * @secure
+     */
+    notificationsMarkRead: ({ id }: NotificationsMarkReadParams, params: RequestParams = {}) =>
+      this.request<NotificationDto, ProblemDto>({
+        path: `/api/v1/notifications/${id}/read`,
+        method: 'POST',
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags notify
+     * @name WebhooksList
+     * @summary Webhook subscriptions (admins: all; an API key: the ones it created)
+     * @request GET:/api/v1/webhooks
+     * @secure
+     */
+    webhooksList: (query: WebhooksListParams = {}, params: RequestParams = {}) =>
+      this.request<WebhookPageDto, ProblemDto>({
+        path: `/api/v1/webhooks`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags notify
+     * @name WebhooksCreate
+     * @summary Subscribe a URL to events. The signing secret is in this response only.
+     * @request POST:/api/v1/webhooks
+     * @secure
+     */
+    webhooksCreate: (data: CreateWebhookDto, params: RequestParams = {}) =>
+      this.request<WebhookDto, ProblemDto>({
+        path: `/api/v1/webhooks`,
+        method: 'POST',
+        body: data,
+        secure: true,
+        type: 'application/json',
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags notify
+     * @name WebhooksGet
+     * @summary One subscription (ETag for PATCH)
+     * @request GET:/api/v1/webhooks/{id}
+     * @secure
+     */
+    webhooksGet: ({ id }: WebhooksGetParams, params: RequestParams = {}) =>
+      this.request<WebhookDto, ProblemDto>({
+        path: `/api/v1/webhooks/${id}`,
+        method: 'GET',
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags notify
+     * @name WebhooksUpdate
+     * @summary Change URL, filter, description or secret; enable or disable. Requires If-Match.
+     * @request PATCH:/api/v1/webhooks/{id}
+     * @secure
+     */
+    webhooksUpdate: ({ id }: WebhooksUpdateParams, data: UpdateWebhookDto, params: RequestParams = {}) =>
+      this.request<WebhookDto, ProblemDto>({
+        path: `/api/v1/webhooks/${id}`,
+        method: 'PATCH',
+        body: data,
+        secure: true,
+        type: 'application/json',
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags notify
+     * @name WebhooksRemove
+     * @summary Delete a subscription and its delivery log
+     * @request DELETE:/api/v1/webhooks/{id}
+     * @secure
+     */
+    webhooksRemove: ({ id }: WebhooksRemoveParams, params: RequestParams = {}) =>
+      this.request<void, ProblemDto>({
+        path: `/api/v1/webhooks/${id}`,
+        method: 'DELETE',
+        secure: true,
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags notify
+     * @name WebhooksListDeliveries
+     * @summary Delivery log, newest first: status, attempts, response codes, durations, errors
+     * @request GET:/api/v1/webhooks/{id}/deliveries
+     * @secure
+     */
+    webhooksListDeliveries: ({ id, ...query }: WebhooksListDeliveriesParams, params: RequestParams = {}) =>
+      this.request<WebhookDeliveryPageDto, ProblemDto>({
+        path: `/api/v1/webhooks/${id}/deliveries`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags notify
+     * @name WebhooksRedeliver
+     * @summary Send a delivery again now (same webhook-id); supersedes a scheduled retry
+     * @request POST:/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver
+     * @secure
+     */
+    webhooksRedeliver: ({ id, deliveryId }: WebhooksRedeliverParams, params: RequestParams = {}) =>
+      this.request<WebhookDeliveryDto, ProblemDto>({
+        path: `/api/v1/webhooks/${id}/deliveries/${deliveryId}/redeliver`,
+        method: 'POST',
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+  };
   projects = {
     /**
      * @description Filters: state (comma-separated), riskLevel, orgUnitId (subtree), technology, q (full text), mine, assignedToMe, unassigned, awaitingMyDecision, createdFrom/To; sort.
@@ -2479,7 +3871,7 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
       }),
 
     /**
-     * No description
+     * @description On an approved or in_delivery project only budget, dataCategories, technologies and vendors may change: an amendment (lifecycle action amend) that sends the project back to in_review for a new assessment revision and decision.
      *
      * @tags projects
      * @name ProjectsUpdate
@@ -2883,6 +4275,406 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
         ...params,
       }),
   };
+  decisions = {
+    /**
+     * @description Not the proposer, a team member or the assessor (403 separation-of-duties). A limit below the budget, or in another currency, is 403 insufficient-authority naming the unit whose manager can decide. Approving against do_not_proceed needs riskAcceptance. High or critical risk goes to awaiting_cosign. A concurrent decision gets 409.
+     *
+     * @tags decisions
+     * @name DecisionsDecide
+     * @summary Decide: approve, approve with conditions, reject or request changes (a manager with authority over the unit and budget)
+     * @request POST:/api/v1/projects/{id}/decision
+     * @secure
+     */
+    decisionsDecide: ({ id }: DecisionsDecideParams, data: DecideDto, params: RequestParams = {}) =>
+      this.request<ProjectDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/decision`,
+        method: 'POST',
+        body: data,
+        secure: true,
+        type: 'application/json',
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags decisions
+     * @name DecisionsCosign
+     * @summary Co-sign or decline a high/critical-risk approval (the CIO; not the deciding manager, the assessor or the team)
+     * @request POST:/api/v1/projects/{id}/cosign
+     * @secure
+     */
+    decisionsCosign: ({ id }: DecisionsCosignParams, data: CosignDto, params: RequestParams = {}) =>
+      this.request<ProjectDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/cosign`,
+        method: 'POST',
+        body: data,
+        secure: true,
+        type: 'application/json',
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags decisions
+     * @name DecisionsList
+     * @summary The project’s decisions, newest first, with evidence snapshot, co-sign, risk acceptance and conditions
+     * @request GET:/api/v1/projects/{id}/decisions
+     * @secure
+     */
+    decisionsList: ({ id, ...query }: DecisionsListParams, params: RequestParams = {}) =>
+      this.request<DecisionPageDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/decisions`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags decisions
+     * @name DecisionsListConditions
+     * @summary Conditions of the project’s current decision (open ones block launch)
+     * @request GET:/api/v1/projects/{id}/conditions
+     * @secure
+     */
+    decisionsListConditions: ({ id }: DecisionsListConditionsParams, params: RequestParams = {}) =>
+      this.request<ConditionPageDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/conditions`,
+        method: 'GET',
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags decisions
+     * @name DecisionsUpdateCondition
+     * @summary Close a condition: the owner marks it met (evidenceNote), the deciding manager waives it (reason). Requires If-Match.
+     * @request PATCH:/api/v1/projects/{id}/conditions/{conditionId}
+     * @secure
+     */
+    decisionsUpdateCondition: ({ id, conditionId }: DecisionsUpdateConditionParams, data: UpdateConditionDto, params: RequestParams = {}) =>
+      this.request<ConditionDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/conditions/${conditionId}`,
+        method: 'PATCH',
+        body: data,
+        secure: true,
+        type: 'application/json',
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * @description Filters: expired=true|false, inForce=true|false.
+     *
+     * @tags decisions
+     * @name RiskAcceptancesList
+     * @summary Risk acceptances on the projects you may see, soonest expiry first, flagged expired and in force
+     * @request GET:/api/v1/risk-acceptances
+     * @secure
+     */
+    riskAcceptancesList: (query: RiskAcceptancesListParams = {}, params: RequestParams = {}) =>
+      this.request<RiskAcceptancePageDto, ProblemDto>({
+        path: `/api/v1/risk-acceptances`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+  };
+  delivery = {
+    /**
+     * No description
+     *
+     * @tags delivery
+     * @name DeliveryStartDelivery
+     * @summary Start delivering an approved project (proposer or team)
+     * @request POST:/api/v1/projects/{id}/start-delivery
+     * @secure
+     */
+    deliveryStartDelivery: ({ id }: DeliveryStartDeliveryParams, params: RequestParams = {}) =>
+      this.request<ProjectDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/start-delivery`,
+        method: 'POST',
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags delivery
+     * @name DeliveryLaunch
+     * @summary Launch (proposer or team): records the launch date; 409 open-conditions lists every condition still open
+     * @request POST:/api/v1/projects/{id}/launch
+     * @secure
+     */
+    deliveryLaunch: ({ id }: DeliveryLaunchParams, params: RequestParams = {}) =>
+      this.request<ProjectDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/launch`,
+        method: 'POST',
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags delivery
+     * @name DeliveryRetire
+     * @summary Retire a launched project, with a reason (proposer, team, or a manager over its unit)
+     * @request POST:/api/v1/projects/{id}/retire
+     * @secure
+     */
+    deliveryRetire: ({ id }: DeliveryRetireParams, data: RetireDto, params: RequestParams = {}) =>
+      this.request<ProjectDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/retire`,
+        method: 'POST',
+        body: data,
+        secure: true,
+        type: 'application/json',
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags delivery
+     * @name DeliverySchedule
+     * @summary Post-launch reviews: due 30 and 90 days after launch, with the ones recorded
+     * @request GET:/api/v1/projects/{id}/reviews
+     * @secure
+     */
+    deliverySchedule: ({ id }: DeliveryScheduleParams, params: RequestParams = {}) =>
+      this.request<ReviewScheduleDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/reviews`,
+        method: 'GET',
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags delivery
+     * @name DeliveryRecord
+     * @summary Record a post-launch review: scale, iterate or stop, with a rationale (a manager over the unit; stop retires the project)
+     * @request POST:/api/v1/projects/{id}/reviews
+     * @secure
+     */
+    deliveryRecord: ({ id }: DeliveryRecordParams, data: ReviewInputDto, params: RequestParams = {}) =>
+      this.request<ReviewDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/reviews`,
+        method: 'POST',
+        body: data,
+        secure: true,
+        type: 'application/json',
+        format: 'json',
+        ...params,
+      }),
+  };
+  outcomes = {
+    /**
+     * No description
+     *
+     * @tags outcomes
+     * @name KpisReport
+     * @summary Each KPI: latest value, trend, progress and on/off track against its target
+     * @request GET:/api/v1/projects/{id}/kpis
+     * @secure
+     */
+    kpisReport: ({ id }: KpisReportParams, params: RequestParams = {}) =>
+      this.request<KpiReportDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/kpis`,
+        method: 'GET',
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * @description Returns the KPI as it stands after the measurement.
+     *
+     * @tags outcomes
+     * @name KpisMeasure
+     * @summary Post a KPI measurement (the proposer or team, or an API key with kpis:write) while in delivery or launched
+     * @request POST:/api/v1/projects/{id}/kpis/{kpiId}/measurements
+     * @secure
+     */
+    kpisMeasure: ({ id, kpiId }: KpisMeasureParams, data: MeasurementInputDto, params: RequestParams = {}) =>
+      this.request<KpiReportItemDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/kpis/${kpiId}/measurements`,
+        method: 'POST',
+        body: data,
+        secure: true,
+        type: 'application/json',
+        format: 'json',
+        ...params,
+      }),
+  };
+  attachments = {
+    /**
+     * @description The type is detected from the bytes (PDF, PNG, JPEG, GIF, WebP, DOCX/XLSX/PPTX, UTF-8 text, CSV); anything else is 415 `unsupported-attachment-type`. Over ATTACHMENT_MAX_BYTES is 413 `attachment-too-large`.
+     *
+     * @tags attachments
+     * @name ProjectAttachmentsUpload
+     * @summary Attach a file to a project, or to one of its assessments or conditions (participants; multipart/form-data)
+     * @request POST:/api/v1/projects/{id}/attachments
+     * @secure
+     */
+    projectAttachmentsUpload: ({ id }: ProjectAttachmentsUploadParams, data: ProjectAttachmentsUploadPayload, params: RequestParams = {}) =>
+      this.request<AttachmentDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/attachments`,
+        method: 'POST',
+        body: data,
+        secure: true,
+        type: 'multipart/form-data',
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags attachments
+     * @name ProjectAttachmentsList
+     * @summary The files attached to a project (anyone who can see it), newest first
+     * @request GET:/api/v1/projects/{id}/attachments
+     * @secure
+     */
+    projectAttachmentsList: ({ id, ...query }: ProjectAttachmentsListParams, params: RequestParams = {}) =>
+      this.request<AttachmentPageDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/attachments`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags attachments
+     * @name AttachmentsGet
+     * @summary One attachment’s metadata (anyone who can see its project)
+     * @request GET:/api/v1/attachments/{id}
+     * @secure
+     */
+    attachmentsGet: ({ id }: AttachmentsGetParams, params: RequestParams = {}) =>
+      this.request<AttachmentDto, ProblemDto>({
+        path: `/api/v1/attachments/${id}`,
+        method: 'GET',
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags attachments
+     * @name AttachmentsRemove
+     * @summary Delete an attachment (the uploader or the CIO): hidden from lists and downloads, kept in the history
+     * @request DELETE:/api/v1/attachments/{id}
+     * @secure
+     */
+    attachmentsRemove: ({ id }: AttachmentsRemoveParams, params: RequestParams = {}) =>
+      this.request<void, ProblemDto>({
+        path: `/api/v1/attachments/${id}`,
+        method: 'DELETE',
+        secure: true,
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags attachments
+     * @name AttachmentsContent
+     * @summary Download an attachment (Content-Disposition: attachment, the detected type, nosniff)
+     * @request GET:/api/v1/attachments/{id}/content
+     * @secure
+     */
+    attachmentsContent: ({ id }: AttachmentsContentParams, params: RequestParams = {}) =>
+      this.request<Blob, ProblemDto>({
+        path: `/api/v1/attachments/${id}/content`,
+        method: 'GET',
+        secure: true,
+        ...params,
+      }),
+  };
+  supports = {
+    /**
+     * @description One support per person: 201 the first time, 200 when it replaces your note. Not for the proposer or the team (403).
+     *
+     * @tags supports
+     * @name SupportsSupport
+     * @summary Support a project you can see ("my customers need this"), with an optional note; again to change the note
+     * @request POST:/api/v1/projects/{id}/supports
+     * @secure
+     */
+    supportsSupport: ({ id }: SupportsSupportParams, data: SupportInputDto, params: RequestParams = {}) =>
+      this.request<SupportDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/supports`,
+        method: 'POST',
+        body: data,
+        secure: true,
+        type: 'application/json',
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags supports
+     * @name SupportsList
+     * @summary Who supports a project, with their notes (anyone who can see it), oldest first
+     * @request GET:/api/v1/projects/{id}/supports
+     * @secure
+     */
+    supportsList: ({ id, ...query }: SupportsListParams, params: RequestParams = {}) =>
+      this.request<SupportPageDto, ProblemDto>({
+        path: `/api/v1/projects/${id}/supports`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * No description
+     *
+     * @tags supports
+     * @name SupportsWithdraw
+     * @summary Withdraw your support for a project
+     * @request DELETE:/api/v1/projects/{id}/supports/mine
+     * @secure
+     */
+    supportsWithdraw: ({ id }: SupportsWithdrawParams, params: RequestParams = {}) =>
+      this.request<void, ProblemDto>({
+        path: `/api/v1/projects/${id}/supports/mine`,
+        method: 'DELETE',
+        secure: true,
+        ...params,
+      }),
+  };
   reports = {
     /**
      * @description Counts only what the caller may see: the CIO and admins everything, a manager their unit subtree, anyone else their own projects. `Accept: text/csv` returns the same figures as CSV.
@@ -2953,6 +4745,82 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
     reportsDecisions: (query: ReportsDecisionsParams = {}, params: RequestParams = {}) =>
       this.request<DecisionsReportDto, ProblemDto>({
         path: `/api/v1/reports/decisions`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * @description People-based: a manager sees their subtree, the CIO and admins everything, anyone else their own unit. `Accept: text/csv` for CSV.
+     *
+     * @tags reports
+     * @name ReportsHeroIndex
+     * @summary HERO index per unit: who proposes, who acknowledged the compact, approval rate, time to decision
+     * @request GET:/api/v1/reports/hero-index
+     * @secure
+     */
+    reportsHeroIndex: (query: ReportsHeroIndexParams = {}, params: RequestParams = {}) =>
+      this.request<HeroIndexReportDto, ProblemDto>({
+        path: `/api/v1/reports/hero-index`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * @description Counts only what the caller may see: the CIO and admins everything, a manager their unit subtree, anyone else their own projects. `Accept: text/csv` returns the same figures as CSV.
+     *
+     * @tags reports
+     * @name ReportsSla
+     * @summary SLA breaches per stage and unit, and how many are still waiting
+     * @request GET:/api/v1/reports/sla
+     * @secure
+     */
+    reportsSla: (query: ReportsSlaParams = {}, params: RequestParams = {}) =>
+      this.request<SlaReportDto, ProblemDto>({
+        path: `/api/v1/reports/sla`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * @description Counts only what the caller may see: the CIO and admins everything, a manager their unit subtree, anyone else their own projects. `Accept: text/csv` returns the same figures as CSV.
+     *
+     * @tags reports
+     * @name ReportsKpis
+     * @summary KPI outcomes of launched projects: share on track, overall and per technology
+     * @request GET:/api/v1/reports/kpis
+     * @secure
+     */
+    reportsKpis: (query: ReportsKpisParams = {}, params: RequestParams = {}) =>
+      this.request<KpiOutcomesReportDto, ProblemDto>({
+        path: `/api/v1/reports/kpis`,
+        method: 'GET',
+        query: query,
+        secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * @description Counts only what the caller may see: the CIO and admins everything, a manager their unit subtree, anyone else their own projects. `Accept: text/csv` returns the same figures as CSV.
+     *
+     * @tags reports
+     * @name ReportsRiskAcceptances
+     * @summary Risk acceptances in force, expired and expiring within N days
+     * @request GET:/api/v1/reports/risk-acceptances
+     * @secure
+     */
+    reportsRiskAcceptances: (query: ReportsRiskAcceptancesParams = {}, params: RequestParams = {}) =>
+      this.request<RiskAcceptancesReportDto, ProblemDto>({
+        path: `/api/v1/reports/risk-acceptances`,
         method: 'GET',
         query: query,
         secure: true,

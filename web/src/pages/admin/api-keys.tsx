@@ -91,8 +91,14 @@ export function ApiKeysPage() {
                       {k.revokedAt ? (
                         <span className="badge warn">Revoked</span>
                       ) : (
-                        <button type="button" className="small danger" disabled={revoke.pending} onClick={() => void revoke.run(k.id)}>
-                          Revoke<span className="visually-hidden"> {k.name}</span>
+                        <button
+                          type="button"
+                          className="small danger"
+                          aria-label={`Revoke ${k.name}`}
+                          disabled={revoke.pending}
+                          onClick={() => void revoke.run(k.id)}
+                        >
+                          Revoke
                         </button>
                       )}
                     </td>

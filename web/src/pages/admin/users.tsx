@@ -77,9 +77,14 @@ export function UsersPage() {
                     <td>{formatMoney(u.approvalLimit)}</td>
                     <td>
                       <span className={`badge ${u.status === 'active' ? 'good' : 'warn'}`}>{u.status}</span>{' '}
-                      <button type="button" className="small" disabled={toggleStatus.pending} onClick={() => void toggleStatus.run(u)}>
+                      <button
+                        type="button"
+                        className="small"
+                        aria-label={`${u.status === 'active' ? 'Disable' : 'Enable'} ${u.displayName}`}
+                        disabled={toggleStatus.pending}
+                        onClick={() => void toggleStatus.run(u)}
+                      >
                         {u.status === 'active' ? 'Disable' : 'Enable'}
-                        <span className="visually-hidden"> {u.displayName}</span>
                       </button>
                     </td>
                   </tr>

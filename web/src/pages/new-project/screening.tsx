@@ -25,7 +25,8 @@ export function ScreeningStep({
         <YesNo
           key={key}
           name={key}
-          label={SCREENING_QUESTIONS[key].text + (SCREENING_QUESTIONS[key].hint ? ` (${SCREENING_QUESTIONS[key].hint})` : '')}
+          label={SCREENING_QUESTIONS[key].text}
+          hint={SCREENING_QUESTIONS[key].hint || undefined}
           value={answers[key]}
           onChange={(v) => setAnswers({ ...answers, [key]: v })}
           problem={problem}

@@ -47,6 +47,14 @@ const ACTIONS: Record<string, ActionSpec> = {
   decide_request_changes: { label: 'Decide', page: 'decide' },
   cosign: { label: 'Co-sign or decline', page: 'cosign', primary: true },
   decline_cosign: { label: 'Co-sign or decline', page: 'cosign' },
+  start_delivery: { label: 'Start delivery', primary: true, run: (id) => api.delivery.deliveryStartDelivery({ id }) },
+  launch: { label: 'Launch', primary: true, run: (id) => api.delivery.deliveryLaunch({ id }) },
+  retire: {
+    label: 'Retire',
+    danger: true,
+    input: { name: 'reason', label: 'Why is it retired?', required: true },
+    run: (id, reason) => api.delivery.deliveryRetire({ id }, { reason }),
+  },
   withdraw: {
     label: 'Withdraw',
     danger: true,

@@ -10,7 +10,10 @@ import { ScreeningResult } from '../new-project/screening';
 import { ActionBar } from './action-bar';
 import { AssessmentSummary } from './assessment-summary';
 import { Comments } from './comments';
+import { Conditions } from './conditions';
+import { DecisionRecord } from './decision-record';
 import { ProjectDetails } from './details';
+import { Kpis } from './kpis';
 import { Timeline } from './timeline';
 
 /** One project: state, what the caller may do now, the proposal, the risk advice, the decision, and the history. */
@@ -23,6 +26,11 @@ export function ProjectPage({ id }: { id: string }) {
   const p = project.data;
   const changed = (updated: ProjectDto): void => {
     project.set(updated);
+    setRefreshKey((k) => k + 1);
+  };
+  // A condition or a measurement changes what the project allows (launch) and its history.
+  const refresh = (): void => {
+    project.reload();
     setRefreshKey((k) => k + 1);
   };
 
@@ -53,6 +61,9 @@ export function ProjectPage({ id }: { id: string }) {
             ) : null}
             <ScreeningResult project={p} />
           </section>
+          <DecisionRecord project={p} refreshKey={refreshKey} />
+          <Conditions project={p} refreshKey={refreshKey} onChanged={refresh} />
+          <Kpis project={p} refreshKey={refreshKey} onChanged={refresh} />
           <AssessmentSummary project={p} refreshKey={refreshKey} />
         </div>
         <aside className="project-side">

@@ -1,0 +1,120 @@
+import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import type { ProjectDto } from '../../api/generated/api';
+import { ProblemSummary, SelectField, TextField } from '../../components/fields';
+import { formatDate } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { useAction, useLoad } from '../../lib/use-load';
+
+const KpiChart = lazy(() => import('./kpi-chart').then((m) => ({ default: m.KpiChart })));
+
+const STATUS: Record<string, string> = { no_data: 'No data yet', on_track: 'On track', off_track: 'Off track' };
+const TREND: Record<string, string> = { improving: '↗ improving', worsening: '↘ worsening', flat: '→ flat' };
+
+/** Outcomes: each KPI's latest value, trend and on/off track; the team records measurements after launch. */
+export function Kpis({ project, refreshKey, onChanged }: { project: ProjectDto; refreshKey: number; onChanged: () => void }) {
+  const { me } = useSession();
+  const report = useLoad(() => api.outcomes.kpisReport({ id: project.id }), [project.id, refreshKey]);
+  const today = new Date().toISOString().slice(0, 10);
+  const [form, setForm] = useState({ kpiId: '', measuredOn: today, value: '', note: '' });
+  const measure = useAction(async () => {
+    const value = form.value.trim() === '' ? Number.NaN : Number(form.value);
+    await api.outcomes.kpisMeasure(
+      { id: project.id, kpiId: form.kpiId || (report.data?.items[0]?.kpiId ?? '') },
+      { measuredOn: form.measuredOn, value, ...(form.note ? { note: form.note } : {}) },
+    );
+    setForm({ ...form, value: '', note: '' });
+    report.reload();
+    onChanged();
+  });
+  const items = report.data?.items ?? [];
+  if (items.length === 0) return null;
+  const measurable = ['in_delivery', 'launched'].includes(project.state);
+  const isTeam = project.proposerId === me?.id || project.team.some((t) => t.id === me?.id);
+
+  return (
+    <section className="card" aria-labelledby="kpis-title">
+      <h2 id="kpis-title">KPIs</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">KPI</th>
+              <th scope="col">Baseline → target</th>
+              <th scope="col">Latest</th>
+              <th scope="col">Trend</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((k) => (
+              <tr key={k.kpiId}>
+                <th scope="row">{k.name}</th>
+                <td>
+                  {k.baseline} → {k.target} {k.unit}
+                </td>
+                <td>{k.latest ? `${k.latest.value} ${k.unit} (${formatDate(k.latest.measuredOn)})` : '—'}</td>
+                <td>{k.trend ? TREND[k.trend] : '—'}</td>
+                <td>
+                  <span className={`badge ${k.status === 'on_track' ? 'good' : k.status === 'off_track' ? 'warn' : ''}`}>
+                    {STATUS[k.status] ?? k.status}
+                  </span>
+                  {k.targetMet ? <span className="badge good">Target met</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {items.some((k) => k.measurementCount > 0) ? (
+        <Suspense fallback={null}>
+          <KpiChart items={items} />
+        </Suspense>
+      ) : null}
+      {measurable && isTeam ? (
+        <form
+          className="measure-form"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void measure.run();
+          }}
+          noValidate
+        >
+          <h3>Record a measurement</h3>
+          <ProblemSummary problem={measure.problem} />
+          <div className="inline-fields">
+            <SelectField
+              name="kpiId"
+              label="KPI"
+              value={form.kpiId || items[0].kpiId}
+              onChange={(kpiId) => setForm({ ...form, kpiId })}
+              options={items.map((k) => ({ value: k.kpiId, label: `${k.name} (${k.unit})` }))}
+            />
+            <TextField
+              name="measuredOn"
+              label="Measured on"
+              type="date"
+              value={form.measuredOn}
+              onChange={(measuredOn) => setForm({ ...form, measuredOn })}
+              problem={measure.problem}
+              required
+            />
+            <TextField
+              name="value"
+              label="Value"
+              inputMode="decimal"
+              value={form.value}
+              onChange={(value) => setForm({ ...form, value })}
+              problem={measure.problem}
+              required
+            />
+          </div>
+          <TextField name="note" label="Note" value={form.note} onChange={(note) => setForm({ ...form, note })} problem={measure.problem} />
+          <button type="submit" className="primary" disabled={measure.pending}>
+            Record measurement
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
