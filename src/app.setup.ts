@@ -23,7 +23,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(helmet());
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'Location'],
+    exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'Location', 'Idempotent-Replayed', 'Content-Language'],
     allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-API-Key', 'X-Request-Id', 'Accept-Language'],
   });
   app.use(jsonBodyMiddleware(config.bodyLimit, [ATTACHMENT_UPLOAD_BODY]));

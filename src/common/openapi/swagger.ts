@@ -20,6 +20,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
   markPublicOperations(document);
+  declareIdempotencyKey(document);
   return document;
 }
 
@@ -40,4 +41,28 @@ export function setupSwagger(app: INestApplication): OpenAPIObject {
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
   return document;
+}
+
+/**
+ * Every POST outside /auth takes an optional Idempotency-Key (IdempotencyInterceptor): declare the
+ * header and its replay / conflict answers once here rather than on each route.
+ */
+function declareIdempotencyKey(document: OpenAPIObject): void {
+  const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
+  for (const [path, item] of Object.entries(document.paths)) {
+    const post = item.post;
+    if (!post || path.startsWith('/api/v1/auth/')) continue;
+    post.parameters = [
+      ...(post.parameters ?? []),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'Send the same key to retry safely: within 24 h the first response is replayed (with Idempotent-Replayed: true).',
+        schema: { type: 'string', maxLength: 255 },
+      },
+    ];
+    post.responses['409'] ??= { description: 'Conflict (also: the same Idempotency-Key is still in progress)', content: problem };
+    post.responses['422'] ??= { description: 'The Idempotency-Key was used with another request', content: problem };
+  }
 }
