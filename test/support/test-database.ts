@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
+import { JOB_SCHEMA } from '../../src/notifications/job-queue.service';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 
 const TEMPLATE = 'hc_test_template';
@@ -41,6 +43,10 @@ async function buildTemplate(client: Client): Promise<void> {
   } finally {
     await ds.destroy();
   }
+  // The job queue's own schema too, so each cloned database skips pg-boss's install at app start.
+  const boss = new PgBoss({ connectionString: databaseUrl(TEMPLATE), schema: JOB_SCHEMA, supervise: false, schedule: false, max: 1 });
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
 }
 
 /** A fresh, fully migrated database for one test file (cloned from a template built once per run). */
