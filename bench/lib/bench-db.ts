@@ -24,14 +24,39 @@ export async function openBenchDatabase(options: { fast: boolean }): Promise<Ben
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, external: true, stop: () => Promise.resolve() };
   const port = process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : undefined;
-  const db = await startEmbeddedPostgres({
-    dataDir: BENCH_DATA_DIR,
-    database: 'hero_bench',
-    fast: options.fast,
-    port,
-    log: process.env.BENCH_VERBOSE ? (m) => process.stderr.write(`[pg] ${m}\n`) : undefined,
-  });
-  return { url: db.url, external: false, stop: () => db.stop() };
+  const start = () =>
+    startEmbeddedPostgres({
+      dataDir: BENCH_DATA_DIR,
+      database: 'hero_bench',
+      fast: options.fast,
+      port,
+      log: process.env.BENCH_VERBOSE ? (m) => process.stderr.write(`[pg] ${m}\n`) : undefined,
+    });
+  let db = await start();
+  if (await enableStatStatements(db.url)) {
+    await db.stop();
+    db = await start();
+  }
+  const started = db;
+  return { url: started.url, external: false, stop: () => started.stop() };
+}
+
+/**
+ * pg_stat_statements (statements per request) and track_io_timing (I/O time in EXPLAIN BUFFERS)
+ * on the benchmark cluster only; true when a restart is needed to load them.
+ */
+async function enableStatStatements(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ shared_preload_libraries: string }>('SHOW shared_preload_libraries');
+    if (rows[0].shared_preload_libraries.includes('pg_stat_statements')) return false;
+    await client.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+    await client.query(`ALTER SYSTEM SET track_io_timing = on`);
+    return true;
+  } finally {
+    await client.end();
+  }
 }
 
 /** .bench-data/ holds a cluster, a manifest and logs: keep it out of git without touching the shared .gitignore. */

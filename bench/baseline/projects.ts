@@ -1,0 +1,212 @@
+import type { Pool, PoolClient } from 'pg';
+import { assertCanDecide } from '../../src/decisions/separation-of-duties';
+import type { Actor } from '../../src/projects/project-lifecycle';
+import { ADVISOR_QUEUE, PUBLIC_STATES } from './constants';
+import type { Principal } from './auth';
+import { badRequest, notFound } from './http-kit';
+import { decisionOf, detailOf, summaryOf, type DecisionRow, type ProjectChildren, type ProjectRow } from './project-json';
+import { Params } from './sql';
+
+type Db = Pool | PoolClient;
+/** The app's `supportCount` virtual column (src/projects/entities/project.entity.ts). */
+export const SUPPORT_COUNT = '(SELECT count(*)::int FROM project_support ps WHERE ps.project_id = p.id) AS support_count';
+const has = (p: Principal, role: string): boolean => p.type === 'user' && p.roles.includes(role as never);
+
+/** ProjectAccess.applyVisibility as SQL text: the same predicate, so the plans are the same. */
+export function visibility(principal: Principal, q: Params, alias = 'p'): string {
+  if (principal.type === 'api_key') {
+    if (!principal.orgUnitId) return 'true';
+    return `${alias}.org_unit_id IN (SELECT su.id FROM org_unit su JOIN org_unit ku ON ku.id = ${q.p(principal.orgUnitId)} WHERE su.path LIKE ku.path || '%')`;
+  }
+  if (has(principal, 'cio')) return 'true';
+  const me = q.p(principal.userId);
+  const clauses = [
+    `${alias}.proposer_id = ${me}`,
+    `${alias}.assigned_advisor_id = ${me}`,
+    `EXISTS (SELECT 1 FROM project_team_member tm WHERE tm.project_id = ${alias}.id AND tm.user_id = ${me})`,
+  ];
+  if (has(principal, 'manager')) {
+    clauses.push(
+      `${alias}.org_unit_id IN (SELECT su.id FROM org_unit su JOIN org_unit mu ON mu.id = ${q.p(principal.orgUnitId)} WHERE su.path LIKE mu.path || '%')`,
+    );
+  }
+  if (has(principal, 'it_advisor')) clauses.push(`(${alias}.state IN (${q.p(ADVISOR_QUEUE[0])}) AND ${alias}.assigned_advisor_id IS NULL)`);
+  clauses.push(`${alias}.state IN (${PUBLIC_STATES.map((s) => q.p(s)).join(', ')})`);
+  return `(${clauses.join(' OR ')})`;
+}
+
+/** One round trip: the project (if visible) with its vendors, KPIs and team. */
+export async function loadVisible(db: Db, principal: Principal, id: string, lock = false): Promise<ProjectRow & ProjectChildren> {
+  const q = new Params();
+  const { rows } = await db.query<ProjectRow & ProjectChildren>(
+    `SELECT p.*, ${SUPPORT_COUNT},
+       coalesce((SELECT json_agg(v ORDER BY v.position) FROM project_vendor v WHERE v.project_id = p.id), '[]') AS vendors,
+       coalesce((SELECT json_agg(k ORDER BY k.position) FROM project_kpi k WHERE k.project_id = p.id), '[]') AS kpis,
+       coalesce((SELECT array_agg(t.user_id) FROM project_team_member t WHERE t.project_id = p.id), '{}') AS team
+     FROM project p WHERE p.id = ${q.p(id)} AND ${visibility(principal, q)}${lock ? ' FOR UPDATE OF p' : ''}`,
+    q.values,
+  );
+  if (!rows[0]) throw notFound('Project');
+  return rows[0];
+}
+
+/** ProjectAccess.relationsOf: who the caller is to this project (the lifecycle table's actors). */
+export async function relationsOf(db: Db, principal: Principal, p: ProjectRow & ProjectChildren): Promise<Set<Actor>> {
+  const r = new Set<Actor>();
+  const me = principal.userId;
+  if (principal.type !== 'user' || !me) return r;
+  if (p.proposer_id === me) r.add('proposer');
+  if (p.team.includes(me)) r.add('team_member');
+  if (p.assigned_advisor_id === me) r.add('assigned_advisor');
+  if (has(principal, 'it_advisor') || has(principal, 'cio')) r.add('advisor');
+  if (has(principal, 'cio')) r.add('cio');
+  if (!has(principal, 'manager')) return r;
+  const { rows } = await db.query<{ limit: string | null; currency: string | null; mpath: string; ppath: string; assessor: string | null }>(
+    `SELECT u.approval_limit_amount AS "limit", u.approval_limit_currency AS currency, mu.path AS mpath, pu.path AS ppath,
+       (SELECT a.assessor_id FROM risk_assessment a WHERE a.project_id = $3 AND a.status = 'submitted' ORDER BY a.revision DESC LIMIT 1) AS assessor
+     FROM app_user u JOIN org_unit mu ON mu.id = u.org_unit_id JOIN org_unit pu ON pu.id = $2 WHERE u.id = $1`,
+    [me, p.org_unit_id, p.id],
+  );
+  const row = rows[0];
+  if (!row || !row.ppath.startsWith(row.mpath)) return r;
+  r.add('sponsor_manager');
+  const check = assertCanDecide({
+    decider: {
+      userId: me,
+      roles: principal.roles,
+      approvalLimitMinor: row.limit === null ? null : Number(row.limit),
+      approvalCurrency: row.currency,
+      unitPath: row.mpath,
+    },
+    project: {
+      proposerId: p.proposer_id,
+      teamMemberIds: p.team,
+      assessorId: p.assigned_advisor_id,
+      budgetMinor: p.budget_amount === null ? null : Number(p.budget_amount),
+      currency: p.budget_currency,
+      unitPath: row.ppath,
+    },
+  });
+  if (check.ok && row.assessor !== me) r.add('deciding_manager');
+  return r;
+}
+
+/** Names of the people shown, the unit's name and the current decision in brief: one round trip. */
+export async function detail(db: Db, principal: Principal, p: ProjectRow & ProjectChildren) {
+  const relations = await relationsOf(db, principal, p);
+  const ids = [p.proposer_id, ...(p.assigned_advisor_id ? [p.assigned_advisor_id] : []), ...p.team];
+  const { rows } = await db.query<{ names: { id: string; display_name: string }[] | null; unit: string; decision: DecisionRow | null }>(
+    `SELECT (SELECT json_agg(json_build_object('id', u.id, 'display_name', u.display_name)) FROM app_user u WHERE u.id = ANY($1::uuid[])) AS names,
+       (SELECT name FROM org_unit WHERE id = $2) AS unit,
+       (SELECT to_jsonb(d) || jsonb_build_object(
+           'decider_name', (SELECT display_name FROM app_user WHERE id = d.decider_id),
+           'acceptance', (SELECT to_jsonb(ra) FROM risk_acceptance ra WHERE ra.decision_id = d.id),
+           'open', (SELECT count(*) FROM approval_condition c WHERE c.decision_id = d.id AND c.status = 'open'),
+           'met', (SELECT count(*) FROM approval_condition c WHERE c.decision_id = d.id AND c.status = 'met'),
+           'waived', (SELECT count(*) FROM approval_condition c WHERE c.decision_id = d.id AND c.status = 'waived'))
+        FROM decision d WHERE d.project_id = $3 AND d.superseded_at IS NULL) AS decision`,
+    [ids, p.org_unit_id, p.id],
+  );
+  const names = new Map((rows[0].names ?? []).map((n) => [n.id, n.display_name]));
+  const today = new Date().toISOString().slice(0, 10);
+  return detailOf(p, p, names, rows[0].unit, relations, decisionOf(rows[0].decision, p.state, today));
+}
+
+export async function getProject(pool: Pool, principal: Principal, id: string) {
+  return detail(pool, principal, await loadVisible(pool, principal, id));
+}
+
+const SORTS: Record<string, { column: string; nullable?: string }> = {
+  createdAt: { column: 'p.created_at' },
+  updatedAt: { column: 'p.updated_at' },
+  targetLaunchDate: { column: 'p.target_launch_date', nullable: 'date' },
+  submittedAt: { column: 'p.submitted_at', nullable: 'timestamptz' },
+};
+const FIELD_OF: Record<string, keyof ProjectRow> = {
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  targetLaunchDate: 'target_launch_date',
+  submittedAt: 'submitted_at',
+};
+
+function filters(principal: Principal, s: URLSearchParams, q: Params, where: string[]): void {
+  const state = s.get('state');
+  if (state)
+    where.push(
+      `p.state IN (${state
+        .split(',')
+        .map((x) => q.p(x.trim()))
+        .join(', ')})`,
+    );
+  if (s.get('riskLevel')) where.push(`p.risk_level = ${q.p(s.get('riskLevel'))}`);
+  if (s.get('technology')) where.push(`${q.p(s.get('technology'))} = ANY(p.technologies)`);
+  if (s.get('orgUnitId')) {
+    where.push(
+      `p.org_unit_id IN (SELECT fu.id FROM org_unit fu JOIN org_unit fr ON fr.id = ${q.p(s.get('orgUnitId'))} WHERE fu.path LIKE fr.path || '%')`,
+    );
+  }
+  const text = s.get('q');
+  if (text) {
+    if (text.length > 200) throw badRequest('q', 'q must be shorter than or equal to 200 characters');
+    where.push(
+      `to_tsvector('simple', coalesce(p.title, '') || ' ' || coalesce(p.customer_task, '') || ' ' || coalesce(p.summary, '')) @@ websearch_to_tsquery('simple', ${q.p(text)})`,
+    );
+  }
+  if (s.get('createdFrom')) where.push(`p.created_at >= ${q.p(s.get('createdFrom'))}`);
+  if (s.get('createdTo')) where.push(`p.created_at < ${q.p(s.get('createdTo'))}`);
+  if (s.get('mine') === 'true') {
+    const me = q.p(principal.userId);
+    where.push(
+      `(p.proposer_id = ${me} OR EXISTS (SELECT 1 FROM project_team_member mt WHERE mt.project_id = p.id AND mt.user_id = ${me}))`,
+    );
+  }
+  if (s.get('assignedToMe') === 'true') where.push(`p.assigned_advisor_id = ${q.p(principal.userId)}`);
+}
+
+/** GET /projects: the app's keyset query (same predicates, order and limit+1), as one statement. */
+export async function listProjects(pool: Pool, principal: Principal, s: URLSearchParams) {
+  const limit = s.has('limit') ? Number(s.get('limit')) : 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest('limit', 'limit must not be greater than 100');
+  const sort = s.get('sort') ?? '-createdAt';
+  const desc = sort.startsWith('-');
+  const field = sort.replace(/^-/, '');
+  const spec = SORTS[field];
+  if (!spec) throw badRequest('sort', 'sort must be one of the following values: createdAt, -createdAt, …');
+  const q = new Params();
+  const where = [visibility(principal, q)];
+  filters(principal, s, q, where);
+  const cursor = s.get('cursor');
+  if (cursor) {
+    let after: { v: string; id: string };
+    try {
+      after = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v: string; id: string };
+    } catch {
+      throw badRequest('cursor', 'cursor is not a cursor returned by this list');
+    }
+    const op = desc ? '<' : '>';
+    if (spec.nullable) {
+      where.push(
+        after.v === ''
+          ? `(${spec.column} IS NULL AND p.id ${op} ${q.p(after.id)})`
+          : `((${spec.column}, p.id) ${op} (${q.p(after.v)}::${spec.nullable}, ${q.p(after.id)}) OR ${spec.column} IS NULL)`,
+      );
+    } else {
+      where.push(`(${spec.column}, p.id) ${op} (${q.p(after.v)}::timestamptz, ${q.p(after.id)})`);
+    }
+  }
+  const dir = desc ? 'DESC' : 'ASC';
+  const { rows } = await pool.query<ProjectRow>(
+    `SELECT p.*, ${SUPPORT_COUNT} FROM project p WHERE ${where.join(' AND ')} ORDER BY ${spec.column} ${dir} NULLS LAST, p.id ${dir} LIMIT ${limit + 1}`,
+    q.values,
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const sortValue = (p: ProjectRow): string => {
+    const v = p[FIELD_OF[field]] as Date | string | null;
+    return v === null ? '' : typeof v === 'string' ? v : v.toISOString();
+  };
+  return {
+    items: page.map(summaryOf),
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ v: sortValue(last), id: last.id })).toString('base64url') : null,
+  };
+}
