@@ -38,6 +38,11 @@ describe('toProblem', () => {
     expect(JSON.stringify(problemBody(p, '/x'))).not.toMatch(/INSERT|duplicate key/);
   });
 
+  it('maps a body that fails to decompress (zlib Z_DATA_ERROR, no body-parser type) to 400, not 500', () => {
+    const err = Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR', status: 400, expose: true });
+    expect(toProblem(err)).toMatchObject({ status: 400, code: 'malformed-json' });
+  });
+
   it('turns anything else into a 500 that leaks neither stack nor SQL', () => {
     const err = new QueryFailedError('SELECT secret FROM t', [], new Error('relation "t" does not exist'));
     const body = problemBody(toProblem(err), '/x');

@@ -49,10 +49,16 @@ function fromHttpException(err: HttpException): ProblemError {
   return new ProblemError(status, known.code, known.title, detail ?? known.title, extensions, undefined, headers);
 }
 
-/** body-parser errors carry a `type` such as entity.parse.failed or entity.too.large. */
+/**
+ * body-parser errors carry a `type` such as entity.parse.failed or entity.too.large. Decompression
+ * failures (a gzip header over bytes that are not gzip) come from zlib with only a `Z_*` code.
+ */
 export function fromBodyParserError(err: unknown): ProblemError | undefined {
-  if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
-  const e = err as { type?: unknown; limit?: unknown; charset?: unknown };
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { type?: unknown; limit?: unknown; charset?: unknown; code?: unknown };
+  if (typeof e.code === 'string' && e.code.startsWith('Z_')) {
+    return new ProblemError(400, 'malformed-json', 'Malformed JSON', 'The request body could not be decoded with its Content-Encoding.');
+  }
   switch (e.type) {
     case 'entity.parse.failed':
       return new ProblemError(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON.');
