@@ -13,6 +13,7 @@ import { SlaIdempotency1795400700000 } from './1795400700000-SlaIdempotency';
 import { Reports1795400800000 } from './1795400800000-Reports';
 import { Sso1795400900000 } from './1795400900000-Sso';
 import { AttachmentsSupports1795401000000 } from './1795401000000-AttachmentsSupports';
+import { ListOrderIndexes1795401100000 } from './1795401100000-ListOrderIndexes';
 
 export const MIGRATIONS: Function[] = [
   Identity1795400000000,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Function[] = [
   Reports1795400800000,
   Sso1795400900000,
   AttachmentsSupports1795401000000,
+  ListOrderIndexes1795401100000,
 ];
