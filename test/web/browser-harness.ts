@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { seedDemoProjects } from '../../src/database/demo-projects';
 import { DEMO_PASSWORD } from '../../src/database/demo-seed';
 import { seedActors, type Actors } from '../support/actors';
@@ -49,20 +49,45 @@ function newestMtime(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-/** The web app as `npm run build` serves it (dist/web); rebuilt with vite when its sources are newer. */
+const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function webBuildIsFresh(index: string): boolean {
+  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.mts'].map((p) => newestMtime(join(ROOT, p)));
+  return existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources);
+}
+
+/**
+ * The web app as `npm run build` serves it (dist/web), rebuilt with vite when its sources are newer.
+ * Test files run in parallel workers: a lock folder makes one build while the others wait.
+ */
 export function ensureWebBuild(): void {
   const index = join(ROOT, 'dist', 'web', 'index.html');
-  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.mts'].map((p) => newestMtime(join(ROOT, p)));
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources)) return;
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'error'],
-    {
-      cwd: ROOT,
-      stdio: 'pipe',
-      timeout: 120_000,
-    },
-  );
+  if (webBuildIsFresh(index)) return;
+  const lock = join(ROOT, 'dist', '.web-build.lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 180_000) rmSync(lock, { recursive: true, force: true }); // a crashed builder left it
+      sleep(200);
+    }
+  }
+  try {
+    if (webBuildIsFresh(index)) return;
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'error'],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+        timeout: 120_000,
+      },
+    );
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface BrowserApp {
@@ -134,10 +159,27 @@ export async function startBrowserApp(): Promise<BrowserApp> {
 }
 
 let shotNumber = 0;
-/** Saves a full-page screenshot as test-results/screens/NN-name.png (looked at by people, kept by CI). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+const README_SHOTS = process.env.README_SCREENSHOTS === '1';
+const README_DIR = join(ROOT, 'docs', 'screenshots');
+
+/**
+ * Saves a full-page screenshot as test-results/screens/NN-name.png (looked at by people, kept by
+ * CI). With README_SCREENSHOTS=1, screens given a `readme` name are also saved, as what fits the
+ * window, to docs/screenshots/ for the README.
+ */
+export async function screenshot(page: Page, name: string, readme?: string, scrollTo?: Locator): Promise<void> {
   shotNumber += 1;
   await page.screenshot({ path: join(SCREENS_DIR, `${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
+  if (README_SHOTS && readme) {
+    mkdirSync(README_DIR, { recursive: true });
+    // From the given element down, one window high (boundingBox is relative to the viewport).
+    const box = scrollTo ? await scrollTo.boundingBox() : null;
+    const scrollY = Number(await page.evaluate('window.scrollY'));
+    const pageHeight = Number(await page.evaluate('document.documentElement.scrollHeight'));
+    const { width, height } = page.viewportSize() ?? { width: 1280, height: 860 };
+    const top = Math.max(0, Math.min(box ? box.y + scrollY - 16 : 0, pageHeight - height));
+    await page.screenshot({ path: join(README_DIR, `${readme}.png`), fullPage: true, clip: { x: 0, y: top, width, height } });
+  }
 }
 
 export const isoDay = (offsetDays = 0): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);

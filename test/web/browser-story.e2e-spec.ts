@@ -78,14 +78,18 @@ describeBrowser('web app in a real browser: the whole story', () => {
     receiver?.server.close();
   });
 
-  it('signs in, and refuses a wrong password', async () => {
+  it('signs in with the keyboard alone, and refuses a wrong password', async () => {
     const page = await app.newPage();
     await page.goto('/');
     await screenshot(page, 'sign-in');
-    await page.getByLabel('Email', { exact: true }).fill('hero@demo.local');
-    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('hero@demo.local');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not-the-password');
+    await page.keyboard.press('Enter');
     await page.getByRole('alert').getByText('Invalid credentials', { exact: false }).waitFor();
+    // The problem summary takes the focus, so a screen reader announces it.
+    expect(await page.locator('*:focus').getAttribute('role')).toBe('alert');
     await screenshot(page, 'sign-in-refused');
   });
 
@@ -137,7 +141,7 @@ describeBrowser('web app in a real browser: the whole story', () => {
     await cio.getByRole('button', { name: 'Save draft' }).click();
     await cio.getByRole('button', { name: 'Publish version' }).click();
     await cio.getByRole('heading', { name: 'The HERO Compact, 2027 edition', level: 1 }).waitFor();
-    await screenshot(cio, 'compact');
+    await screenshot(cio, 'compact', 'compact');
     await cio.getByRole('button', { name: 'I have read and acknowledge this compact' }).click();
     await cio.getByText(/You acknowledged version 2/).waitFor();
   });
@@ -145,7 +149,7 @@ describeBrowser('web app in a real browser: the whole story', () => {
   it('HERO: proposes through the wizard; the server’s field errors show on the right step', async () => {
     hero = await app.signedIn('hero@demo.local');
     await hero.getByRole('heading', { name: 'My projects' }).waitFor();
-    await screenshot(hero, 'my-projects');
+    await screenshot(hero, 'my-projects', 'my-projects');
     await hero.getByRole('link', { name: 'New project' }).click();
     await hero.getByRole('button', { name: 'Save and continue' }).click();
     expect(await fieldError(hero, 'f-title')).toMatch(/title/i);
@@ -202,7 +206,7 @@ describeBrowser('web app in a real browser: the whole story', () => {
     await answer(/fast-track budget limit/, true);
     await hero.getByRole('button', { name: 'Save answers' }).click();
     await hero.getByRole('heading', { name: /Standard track/ }).waitFor();
-    await screenshot(hero, 'wizard-self-screening');
+    await screenshot(hero, 'wizard-self-screening', 'wizard-self-screening', hero.getByRole('group', { name: /fast-track budget limit/ }));
     await hero.getByRole('button', { name: 'Save and continue' }).click();
     await hero.getByRole('heading', { name: /Review and submit/ }).waitFor();
     await screenshot(hero, 'wizard-review');
@@ -231,7 +235,7 @@ describeBrowser('web app in a real browser: the whole story', () => {
     await acknowledgeCompact(advisor);
     await advisor.getByRole('link', { name: 'Advisor queue' }).click();
     await advisor.getByRole('row', { name: new RegExp(TITLE) }).waitFor();
-    await screenshot(advisor, 'advisor-queue');
+    await screenshot(advisor, 'advisor-queue', 'advisor-queue');
     await advisor.getByRole('button', { name: `Take it: ${TITLE}` }).click();
     await advisor.getByText(`You now advise on “${TITLE}”.`).waitFor();
     await advisor.getByRole('region', { name: 'Assigned to me' }).getByRole('link', { name: TITLE }).click();
@@ -274,7 +278,7 @@ describeBrowser('web app in a real browser: the whole story', () => {
     await advisor.getByLabel('Summary', { exact: true }).fill('Worth doing with a processing agreement in place.');
     await advisor.getByRole('button', { name: 'Submit the assessment' }).click();
     expect(await fieldError(advisor, 'f-ratings-0-rationale')).toMatch(/rationale/i);
-    await screenshot(advisor, 'assessment-refused');
+    await screenshot(advisor, 'assessment-refused', 'assessment-form');
 
     await security
       .getByLabel('Rationale', { exact: true })
@@ -293,7 +297,7 @@ describeBrowser('web app in a real browser: the whole story', () => {
     await manager.getByLabel(/Approve with conditions/).check();
     await manager.getByRole('button', { name: 'Record the decision' }).click();
     expect(await fieldError(manager, 'f-rationale')).toMatch(/rationale/i);
-    await screenshot(manager, 'decision-refused');
+    await screenshot(manager, 'decision-refused', 'decision-form');
     await manager
       .getByLabel('Rationale', { exact: true })
       .fill('Good value for customers; the processing agreement covers the privacy risk.');
@@ -334,7 +338,7 @@ describeBrowser('web app in a real browser: the whole story', () => {
     await hero.getByRole('button', { name: 'Record measurement' }).click();
     await hero.getByRole('cell', { name: /^950 calls\/week/ }).waitFor();
     await hero.locator('.kpi-chart .recharts-surface').first().waitFor();
-    await screenshot(hero, 'project-launched');
+    await screenshot(hero, 'project-launched', 'project-page', hero.getByRole('heading', { name: 'Decision', exact: true }));
   });
 
   it('HERO: notifications carry an unread badge and can be marked read', async () => {
@@ -356,7 +360,7 @@ describeBrowser('web app in a real browser: the whole story', () => {
     await cio.getByRole('link', { name: 'Portfolio' }).click();
     await cio.getByRole('heading', { name: 'Risk heat map' }).waitFor();
     await cio.locator('.recharts-surface').first().waitFor();
-    await screenshot(cio, 'portfolio');
+    await screenshot(cio, 'portfolio', 'portfolio');
   });
 
   it('admin: the webhook delivery log shows the story’s events delivered', async () => {
@@ -364,7 +368,7 @@ describeBrowser('web app in a real browser: the whole story', () => {
     await admin.reload();
     await admin.getByRole('button', { name: /Delivery log/ }).click();
     await admin.getByRole('cell', { name: 'succeeded' }).first().waitFor();
-    await screenshot(admin, 'admin-webhook-deliveries');
+    await screenshot(admin, 'admin-webhook-deliveries', 'webhook-deliveries');
   });
 
   it('the project page, as the manager sees it after launch, on a desktop and on a phone', async () => {
@@ -375,6 +379,6 @@ describeBrowser('web app in a real browser: the whole story', () => {
     expect(await manager.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     await manager.getByRole('button', { name: 'Menu' }).click();
     await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decisions' }).waitFor();
-    await screenshot(manager, 'project-page-phone');
+    await screenshot(manager, 'project-page-phone', 'phone');
   });
 });
