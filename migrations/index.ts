@@ -14,6 +14,7 @@ import { Reports1795400800000 } from './1795400800000-Reports';
 import { Sso1795400900000 } from './1795400900000-Sso';
 import { AttachmentsSupports1795401000000 } from './1795401000000-AttachmentsSupports';
 import { ListOrderIndexes1795401100000 } from './1795401100000-ListOrderIndexes';
+import { I18n1795401200000 } from './1795401200000-I18n';
 
 export const MIGRATIONS: Function[] = [
   Identity1795400000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   Sso1795400900000,
   AttachmentsSupports1795401000000,
   ListOrderIndexes1795401100000,
+  I18n1795401200000,
 ];

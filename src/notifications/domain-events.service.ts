@@ -13,7 +13,8 @@ import {
   type EventType,
   type ProjectRef,
 } from './domain-events';
-import { audienceOf, notificationText, type Audience } from './notification-audience';
+import { audienceOf, type Audience } from './notification-audience';
+import { notificationMessage, renderNotificationMessage } from './notification-message';
 import { JobQueue } from './job-queue.service';
 
 /** The outbox queue: one job per domain event, enqueued in the event's own transaction. */
@@ -154,10 +155,12 @@ export class DomainEvents implements OnModuleInit {
     const explicit = [...(input.notify ?? [])];
     if (project && has('project_team')) explicit.push(project.proposerId);
     if (project?.assignedAdvisorId && has('assigned_advisor')) explicit.push(project.assignedAdvisorId);
-    const text = notificationText(input.type, input.actor.name, input.data);
+    // Stored as a catalog message, rendered in each reader's language when read (docs/i18n.md).
+    const message = notificationMessage(input.type, input.actor.name, input.data, project);
+    const text = renderNotificationMessage(message.id, message.params, 'en')!;
     await em.query(
-      `INSERT INTO notification (user_id, event_id, type, title, body, project_id)
-       SELECT u.id, $1, $2, $3, $4, $5 FROM app_user u
+      `INSERT INTO notification (user_id, event_id, type, title, body, project_id, message_key, message_params)
+       SELECT u.id, $1, $2, $3, $4, $5, $14, $15 FROM app_user u
        WHERE u.status = 'active' AND u.id <> $6::uuid AND (
          u.id = ANY($7::uuid[])
          OR ($8 AND u.id IN (SELECT tm.user_id FROM project_team_member tm WHERE tm.project_id = $5))
@@ -181,6 +184,8 @@ export class DomainEvents implements OnModuleInit {
         has('everyone'),
         project !== null && has('deciding_managers'),
         project?.orgUnitId ?? null,
+        message.id,
+        JSON.stringify(message.params),
       ],
     );
   }

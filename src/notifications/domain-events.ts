@@ -46,6 +46,9 @@ export interface ProjectRef {
   assignedAdvisorId: string | null;
   riskLevel?: string | null;
   fastTrack?: boolean;
+  /** Not in the event payload: shown, formatted per reader, in the notification text. */
+  budgetAmount?: string | number | null;
+  budgetCurrency?: string | null;
 }
 
 export interface ProjectSnapshot {

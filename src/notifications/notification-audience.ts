@@ -1,4 +1,7 @@
 import type { EventType } from './domain-events';
+import { notificationMessage, renderNotificationMessage, type NotificationText } from './notification-message';
+
+export type { NotificationText } from './notification-message';
 
 /**
  * DOMAIN.md §10 "in-app notifications for the people each event concerns": who hears about which
@@ -43,59 +46,11 @@ export function audienceOf(type: EventType, projectState?: string | null): Audie
   return base;
 }
 
-const TITLES: Record<EventType, string> = {
-  'project.submitted': 'submitted for assessment',
-  'project.resubmitted': 'resubmitted after changes',
-  'project.assigned': 'assigned to an advisor',
-  'project.info_requested': 'the advisor asks a question',
-  'project.info_provided': 'the team answered',
-  'assessment.submitted': 'risk assessment submitted, awaiting decision',
-  'project.decided': 'decided',
-  'project.cosigned': 'co-sign decided',
-  'condition.updated': 'a condition of approval changed',
-  'project.withdrawn': 'withdrawn',
-  'project.amended': 'amended, back in review',
-  'project.delivery_started': 'delivery started',
-  'project.launched': 'launched',
-  'project.retired': 'retired',
-  'kpi.off_track': 'a KPI is off track',
-  'sla.breached': 'time limit exceeded',
-  'compact.published': 'a new version of the HERO Compact',
-};
-
-const OUTCOME_WORDS: Record<string, string> = {
-  approve: 'approved',
-  reject: 'rejected',
-  request_changes: 'changes requested',
-  cosign: 'co-signed',
-  decline: 'co-sign declined',
-};
-
-export interface NotificationText {
-  title: string;
-  body: string;
-}
-
-/** Short, human text for a notification; the event's data holds the details. */
+/**
+ * Short, human text for a notification, in English (the stored fallback). The texts live in the
+ * message catalogs (src/i18n/catalogs/notifications.*.ts); notification-message.ts picks the message.
+ */
 export function notificationText(type: EventType, actorName: string, data: Record<string, unknown>): NotificationText {
-  const project = data.project as { reference?: string; title?: string; state?: string } | undefined;
-  const outcome = typeof data.outcome === 'string' ? OUTCOME_WORDS[data.outcome] : undefined;
-  const what = outcome ?? TITLES[type];
-  if (type === 'compact.published') {
-    const v = data.compactVersion as { number?: number } | undefined;
-    return {
-      title: `HERO Compact version ${v?.number ?? ''} published`.replace('  ', ' '),
-      body: 'Read and acknowledge it before your next submission, assessment or decision.',
-    };
-  }
-  if (type === 'sla.breached') {
-    const stage = typeof data.stage === 'string' ? data.stage : 'a stage';
-    return {
-      title: `${project?.reference ?? 'A project'}: ${stage} ${TITLES[type]}`,
-      body: `${project?.title ?? ''} has waited longer than its ${stage} time limit.`.trim(),
-    };
-  }
-  const title = project ? `${project.reference}: ${what}` : what;
-  const body = project ? `${project.title} — ${what} by ${actorName}.` : `${what} by ${actorName}.`;
-  return { title, body };
+  const message = notificationMessage(type, actorName, data);
+  return renderNotificationMessage(message.id, message.params, 'en')!;
 }

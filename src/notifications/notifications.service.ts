@@ -5,14 +5,16 @@ import { DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination
 import { decodeTimeCursor } from './keyset-cursor';
 import { NotFoundProblem, ProblemError } from '../common/problem/problem';
 import type { Principal } from '../identity/auth/principal';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { NotificationDto, NotificationQueryDto } from './dto/notification.dto';
+import { renderNotificationMessage, type NotificationMessage } from './notification-message';
 import { Notification } from './entities/notification.entity';
 
-const toDto = (n: Notification): NotificationDto => ({
+/** Rendered in the reader's language from its stored message; older rows keep their stored English text. */
+const toDto = (n: Notification, locale: Locale): NotificationDto => ({
   id: n.id,
   type: n.type,
-  title: n.title,
-  body: n.body,
+  ...(renderNotificationMessage(n.messageKey, n.messageParams, locale) ?? { title: n.title, body: n.body }),
   projectId: n.projectId,
   eventId: n.eventId,
   createdAt: n.createdAt.toISOString(),
@@ -24,7 +26,7 @@ const toDto = (n: Notification): NotificationDto => ({
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(principal: Principal, query: NotificationQueryDto): Promise<Page<NotificationDto>> {
+  async list(principal: Principal, query: NotificationQueryDto, locale: Locale = DEFAULT_LOCALE): Promise<Page<NotificationDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeTimeCursor(query.cursor);
     const qb = this.dataSource
@@ -37,7 +39,12 @@ export class NotificationsService {
     if (query.unread === true) qb.andWhere('n.readAt IS NULL');
     if (query.unread === false) qb.andWhere('n.readAt IS NOT NULL');
     if (after) qb.andWhere('(n.createdAt, n.id) < (:createdAt, :id)', after);
-    return toPage(await qb.getMany(), limit, toDto, (n) => ({ createdAt: n.createdAt.toISOString(), id: n.id }));
+    return toPage(
+      await qb.getMany(),
+      limit,
+      (n) => toDto(n, locale),
+      (n) => ({ createdAt: n.createdAt.toISOString(), id: n.id }),
+    );
   }
 
   async unreadCount(principal: Principal): Promise<number> {
@@ -49,7 +56,7 @@ export class NotificationsService {
   }
 
   /** Idempotent: reading a read notification keeps its first read time. Someone else's is a 404. */
-  async markRead(principal: Principal, id: string): Promise<NotificationDto> {
+  async markRead(principal: Principal, id: string, locale: Locale = DEFAULT_LOCALE): Promise<NotificationDto> {
     const repo = this.dataSource.getRepository(Notification);
     await repo
       .createQueryBuilder()
@@ -59,15 +66,16 @@ export class NotificationsService {
       .execute();
     const n = await repo.findOneBy({ id, userId: this.userIdOf(principal) });
     if (!n) throw new NotFoundProblem('Notification');
-    return toDto(n);
+    return toDto(n, locale);
   }
 
   /** An operational notice not tied to a domain event (e.g. a webhook auto-disabled), in the caller's transaction. */
-  async notifyRole(em: EntityManager, role: 'admin' | 'cio', notice: { type: string; title: string; body: string }): Promise<void> {
+  async notifyRole(em: EntityManager, role: 'admin' | 'cio', notice: { type: string; message: NotificationMessage }): Promise<void> {
+    const text = renderNotificationMessage(notice.message.id, notice.message.params, 'en')!;
     await em.query(
-      `INSERT INTO notification (user_id, type, title, body)
-       SELECT id, $1, $2, $3 FROM app_user WHERE status = 'active' AND $4 = ANY(roles)`,
-      [notice.type, notice.title, notice.body, role],
+      `INSERT INTO notification (user_id, type, title, body, message_key, message_params)
+       SELECT id, $1, $2, $3, $5, $6 FROM app_user WHERE status = 'active' AND $4 = ANY(roles)`,
+      [notice.type, text.title, text.body, role, notice.message.id, JSON.stringify(notice.message.params)],
     );
   }
 

@@ -202,8 +202,7 @@ export class WebhookDeliveryWorker implements OnModuleInit {
     });
     await this.notifications.notifyRole(em, 'admin', {
       type: 'webhook.disabled',
-      title: 'A webhook subscription was disabled',
-      body: `Deliveries to ${d.url} failed ${failures} times in a row, so the subscription was disabled. Fix the receiver, re-enable it (PATCH /api/v1/webhooks/${d.subscription_id} with {"enabled": true}) and redeliver what it missed.`,
+      message: { id: 'notification.webhookDisabled', params: { url: d.url, failures, subscriptionId: d.subscription_id } },
     });
     return false;
   }

@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { localizeProblem } from '../../i18n/problem-translation';
+import { requestLocale, setContentLanguage } from '../../i18n/request-locale';
 import { isDatabaseUnavailable, isUniqueViolation } from './database-errors';
 import { FieldError, ProblemBody, ProblemError, problemType, ServiceUnavailableProblem, STATUS_PROBLEMS } from './problem';
 
@@ -94,21 +96,27 @@ export function problemBody(problem: ProblemError, instance: string, requestId?:
   return body;
 }
 
-/** Writes a problem+json response; shared by the filter and by express-level middleware. */
+/**
+ * Writes a problem+json response; shared by the filter and by express-level middleware. The body is
+ * in the caller's language (docs/i18n.md): title, detail and field messages translated, the rest as is.
+ */
 export function sendProblem(req: Request, res: Response, problem: ProblemError): void {
   const requestId = (req as { id?: unknown }).id;
   for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
   if (problem.status === 429 && !res.getHeader('Retry-After') && typeof problem.extensions.retryAfter === 'number') {
     res.setHeader('Retry-After', String(problem.extensions.retryAfter));
   }
+  const locale = requestLocale(req);
+  setContentLanguage(res, locale);
+  const body = problemBody(
+    problem,
+    req.originalUrl.split('?')[0] ?? req.originalUrl,
+    typeof requestId === 'string' ? requestId : undefined,
+  );
   res
     .status(problem.status)
     .type('application/problem+json')
-    .send(
-      JSON.stringify(
-        problemBody(problem, req.originalUrl.split('?')[0] ?? req.originalUrl, typeof requestId === 'string' ? requestId : undefined),
-      ),
-    );
+    .send(JSON.stringify(localizeProblem(body, problem.code, locale)));
 }
 
 /** The one place that turns errors into RFC 9457 responses. 5xx are logged with stack; bodies never carry one. */

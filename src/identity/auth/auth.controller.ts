@@ -1,8 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Public } from '../../common/auth/public.decorator';
+import { ETAG_HEADER, IfMatchVersion, setETag } from '../../common/http/if-match';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { LoginDto, MeDto, RefreshDto, TokenPairDto } from '../dto/identity.dto';
+import { LoginDto, MeDto, RefreshDto, TokenPairDto, UpdateMeDto } from '../dto/identity.dto';
+import { UsersService } from '../users/users.service';
 import { CurrentPrincipal, RequirePermissions, UsersOnly } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
@@ -11,7 +14,10 @@ import type { Principal } from './principal';
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
 
   @Post('auth/login')
   @Public()
@@ -50,9 +56,31 @@ export class AuthController {
   @Get('me')
   @RequirePermissions('me.read')
   @UsersOnly()
-  @ApiOperation({ summary: 'The signed-in user with roles, unit and permissions' })
-  @ApiOkResponse({ type: MeDto })
-  me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
-    return this.auth.me(principal.id);
+  @ApiOperation({ summary: 'The signed-in user with roles, unit and permissions, with an ETag for If-Match' })
+  @ApiOkResponse({ type: MeDto, headers: ETAG_HEADER })
+  async me(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
+    const me = await this.auth.me(principal.id);
+    setETag(res, me.version);
+    return me;
+  }
+
+  @Patch('me')
+  @RequirePermissions('me.update')
+  @UsersOnly()
+  @ApiOperation({
+    summary: 'Change my language or display name. Requires If-Match.',
+    description: 'locale: en or fr, or null to follow the browser (Accept-Language); see docs/i18n.md. Everything else is the admin’s.',
+  })
+  @ApiOkResponse({ type: MeDto, headers: ETAG_HEADER })
+  @ApiProblems(400, 412, 428)
+  async updateMe(
+    @CurrentPrincipal() principal: Principal,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateMeDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeDto> {
+    const me = await this.users.updateSelf(principal, version, dto);
+    setETag(res, me.version);
+    return me;
   }
 }

@@ -139,7 +139,8 @@ export class AuthService {
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.config.jwtAccessTtlSeconds, user: await this.toMe(em, user) };
   }
 
-  private async toMe(em: EntityManager, user: User): Promise<MeDto> {
+  /** The /me view of a user, read through `em` (so a caller's uncommitted change shows). */
+  async toMe(em: EntityManager, user: User): Promise<MeDto> {
     const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: user.orgUnitId });
     const dto = toUserDto(user);
     return { ...dto, orgUnit: { id: unit.id, name: unit.name }, permissions: [...permissionsForRoles(dto.roles)].sort() };

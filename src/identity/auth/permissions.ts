@@ -7,6 +7,7 @@ import type { ApiScope, Role } from './roles';
  */
 export const PERMISSIONS = [
   'me.read',
+  'me.update',
   'user.read',
   'user.manage',
   'org_unit.read',
@@ -36,6 +37,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const HERO: Permission[] = [
   'me.read',
+  'me.update',
   'user.read',
   'org_unit.read',
   'compact.read',

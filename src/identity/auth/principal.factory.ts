@@ -14,6 +14,7 @@ export function userPrincipal(user: User): Principal {
     scopes: [],
     orgUnitId: user.orgUnitId,
     permissions: permissionsForRoles(roles),
+    locale: user.locale,
   };
 }
 

@@ -17,6 +17,8 @@ export interface Principal {
   /** The user's org unit (for a key: the unit it is bound to, if any). */
   orgUnitId: string | null;
   permissions: ReadonlySet<Permission>;
+  /** The user's chosen language ('en' | 'fr'), null when they never chose (docs/i18n.md); absent for API keys. */
+  locale?: string | null;
 }
 
 /** Audit actor reference (DOMAIN.md §9: user, API key or system). */

@@ -17,12 +17,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto } from '../../common/money/money.dto';
+import { LOCALES, type Locale } from '../../i18n/locale';
 import { PageQueryDto } from '../../common/pagination/pagination';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '../entities/org-unit.entity';
 import type { UserStatus } from '../entities/user.entity';
 import { API_SCOPES, type ApiScope, ROLES, type Role } from '../auth/roles';
-
-const LOCALES = ['en', 'fr'] as const;
 
 /** A name must show something: whitespace-only would render as a blank entry in the directory and tree. */
 const NotBlank = (): PropertyDecorator => Matches(/\S/, { message: '$property must not be blank' });
@@ -31,6 +30,9 @@ const NotBlank = (): PropertyDecorator => Matches(/\S/, { message: '$property mu
  * passed through to a service that has no meaning for it.
  */
 const OptionalNotNull = (): PropertyDecorator => ValidateIf((_o: object, v: unknown) => v !== undefined);
+
+const LOCALE_DESCRIPTION =
+  'Language of messages, notifications and problem texts. null: no preference, follow Accept-Language (docs/i18n.md).';
 
 // ---- auth ----
 export class LoginDto {
@@ -56,7 +58,7 @@ export class UserDto {
   @ApiPropertyOptional({ type: MoneyDto, nullable: true, description: 'Managers: the largest budget they may approve' })
   approvalLimit!: MoneyDto | null;
   @ApiProperty({ enum: ['active', 'disabled'] }) status!: UserStatus;
-  @ApiProperty({ enum: LOCALES }) locale!: string;
+  @ApiProperty({ enum: LOCALES, nullable: true, type: String, description: LOCALE_DESCRIPTION }) locale!: Locale | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty() version!: number;
@@ -92,7 +94,10 @@ export class CreateUserDto {
   @Type(() => MoneyDto)
   approvalLimit?: MoneyDto | null;
   @ApiPropertyOptional({ description: 'At least 12 characters, not a common password' }) @OptionalNotNull() @IsString() password?: string;
-  @ApiPropertyOptional({ enum: LOCALES, default: 'en' }) @IsOptional() @IsIn(LOCALES) locale?: string;
+  @ApiPropertyOptional({ enum: LOCALES, nullable: true, type: String, description: LOCALE_DESCRIPTION })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale | null;
 }
 
 export class UpdateUserDto {
@@ -111,7 +116,24 @@ export class UpdateUserDto {
   approvalLimit?: MoneyDto | null;
   @ApiPropertyOptional({ enum: ['active', 'disabled'] }) @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() password?: string;
-  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: string;
+  @ApiPropertyOptional({ enum: LOCALES, nullable: true, type: String, description: LOCALE_DESCRIPTION })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale | null;
+}
+
+/** What signed-in people change about themselves (PATCH /me); everything else is the admin's. */
+export class UpdateMeDto {
+  @ApiPropertyOptional({ enum: LOCALES, nullable: true, type: String, description: LOCALE_DESCRIPTION })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale | null;
+  @ApiPropertyOptional({ description: 'The name colleagues see (single sign-on may set it again at the next sign-in)' })
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, 200)
+  @NotBlank()
+  displayName?: string;
 }
 
 export class UserListQueryDto extends PageQueryDto {

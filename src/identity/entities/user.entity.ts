@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { Locale } from '../../i18n/locale';
 import type { Role } from '../auth/roles';
 
 export type UserStatus = 'active' | 'disabled';
@@ -17,7 +18,8 @@ export class User {
   @Column('char', { length: 3, nullable: true }) approvalLimitCurrency!: string | null;
   @Column('text', { default: 'active' }) status!: UserStatus;
   @Column('text', { nullable: true }) passwordHash!: string | null;
-  @Column('text', { default: 'en' }) locale!: string;
+  /** The language the user chose ('en' | 'fr'); null: follow the browser's Accept-Language (docs/i18n.md). */
+  @Column('text', { nullable: true }) locale!: Locale | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
   @VersionColumn() version!: number;

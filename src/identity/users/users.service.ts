@@ -11,7 +11,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { passwordWeakness } from '../auth/password-policy';
 import { actorOf, type Principal } from '../auth/principal';
 import type { Role } from '../auth/roles';
-import { CreateUserDto, UpdateUserDto, UserDto, UserListQueryDto } from '../dto/identity.dto';
+import { CreateUserDto, MeDto, UpdateMeDto, UpdateUserDto, UserDto, UserListQueryDto } from '../dto/identity.dto';
 import { OrgUnit } from '../entities/org-unit.entity';
 import { User } from '../entities/user.entity';
 import { toUserDto, userAuditView } from '../identity.mappers';
@@ -76,7 +76,7 @@ export class UsersService {
             approvalLimitAmount: dto.approvalLimit ? String(dto.approvalLimit.amount) : null,
             approvalLimitCurrency: dto.approvalLimit?.currency ?? null,
             passwordHash,
-            locale: dto.locale ?? 'en',
+            locale: dto.locale ?? null,
           }),
         );
         await this.audit.record(em, {
@@ -123,7 +123,7 @@ export class UsersService {
         approvalLimitAmount: limit ? String(limit.amount) : null,
         approvalLimitCurrency: limit?.currency ?? null,
         status: dto.status ?? user.status,
-        locale: dto.locale ?? user.locale,
+        locale: dto.locale === undefined ? user.locale : dto.locale,
         passwordHash: passwordHash ?? user.passwordHash,
       });
       const saved = await repo.save(user);
@@ -137,6 +137,34 @@ export class UsersService {
         after: userAuditView(saved),
       });
       return toUserDto(saved);
+    });
+  }
+
+  /**
+   * PATCH /me: people set their own language and display name; roles, unit, limit and status stay
+   * the admin's (PATCH /users/{id}). Same If-Match rule and audit trail as the admin's update.
+   */
+  async updateSelf(principal: Principal, expectedVersion: number, dto: UpdateMeDto): Promise<MeDto> {
+    const id = principal.userId;
+    if (!id) throw new ProblemError(403, 'forbidden', 'Not allowed', 'API keys cannot call this endpoint; a signed-in person must.');
+    return this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(User);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundProblem('User');
+      assertVersion(expectedVersion, user.version);
+      const before = userAuditView(user);
+      if (dto.locale !== undefined) user.locale = dto.locale;
+      if (dto.displayName !== undefined) user.displayName = dto.displayName;
+      const saved = await repo.save(user);
+      await this.audit.record(em, {
+        actor: actorOf(principal),
+        action: 'user.update_self',
+        entityType: 'user',
+        entityId: id,
+        before,
+        after: userAuditView(saved),
+      });
+      return this.auth.toMe(em, saved);
     });
   }
 

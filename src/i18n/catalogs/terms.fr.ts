@@ -1,0 +1,81 @@
+import type { TERMS_EN } from './terms.en';
+
+/** Words inside other messages, in French (see terms.en.ts). */
+export const TERMS_FR: Record<keyof typeof TERMS_EN, string> = {
+  'term.state.draft': 'brouillon',
+  'term.state.submitted': 'soumis',
+  'term.state.in_review': 'en revue',
+  'term.state.info_requested': 'informations demandées',
+  'term.state.awaiting_decision': 'en attente de décision',
+  'term.state.awaiting_cosign': 'en attente de cosignature',
+  'term.state.approved': 'approuvé',
+  'term.state.changes_requested': 'modifications demandées',
+  'term.state.rejected': 'rejeté',
+  'term.state.withdrawn': 'retiré',
+  'term.state.in_delivery': 'en réalisation',
+  'term.state.launched': 'lancé',
+  'term.state.retired': 'arrêté',
+
+  // Infinitives that follow « Impossible de … un projet ».
+  'term.action.submit': 'soumettre',
+  'term.action.assign': 'affecter',
+  'term.action.request_info': 'demander des informations sur',
+  'term.action.respond': 'répondre pour',
+  'term.action.complete_assessment': 'terminer l’évaluation pour',
+  'term.action.decide_approve': 'approuver',
+  'term.action.decide_reject': 'rejeter',
+  'term.action.decide_request_changes': 'demander des modifications pour',
+  'term.action.cosign': 'cosigner',
+  'term.action.decline_cosign': 'refuser de cosigner',
+  'term.action.withdraw': 'retirer',
+  'term.action.amend': 'amender',
+  'term.action.start_delivery': 'démarrer la réalisation pour',
+  'term.action.launch': 'lancer',
+  'term.action.retire': 'arrêter',
+
+  // Followed by « introuvable ».
+  'term.record.resource': 'Ressource',
+  'term.record.api_key': 'Clé d’API',
+  'term.record.assessment': 'Évaluation',
+  'term.record.attachment': 'Pièce jointe',
+  'term.record.compact_version': 'Version du compact',
+  'term.record.condition': 'Condition',
+  'term.record.delivery': 'Livraison',
+  'term.record.kpi': 'Indicateur',
+  'term.record.notification': 'Notification',
+  'term.record.org_unit': 'Unité',
+  'term.record.project': 'Projet',
+  'term.record.published_compact_version': 'Version publiée du compact',
+  'term.record.published_risk_framework_version': 'Version publiée du référentiel de risques',
+  'term.record.risk_framework_version': 'Version du référentiel de risques',
+  'term.record.user': 'Utilisateur',
+  'term.record.webhook_subscription': 'Abonnement webhook',
+  'term.record.your_support_for_this_project': 'Soutien de votre part à ce projet',
+
+  'term.kind.company': 'entreprise',
+  'term.kind.division': 'division',
+  'term.kind.department': 'département',
+  'term.kind.team': 'équipe',
+
+  'term.refusal.not_manager': 'Seul un manager décide des projets.',
+  'term.refusal.outside_unit': 'L’unité du projet est en dehors de votre périmètre.',
+  'term.refusal.is_proposer': 'Vous avez proposé ce projet : personne n’approuve son propre projet.',
+  'term.refusal.is_team_member': 'Vous travaillez sur ce projet : personne n’approuve son propre projet.',
+  'term.refusal.is_assessor': 'Vous avez évalué ce projet : l’évaluateur conseille, une autre personne décide.',
+  'term.refusal.currency_mismatch':
+    'Votre limite d’approbation est dans une autre devise que le budget ; les limites ne sont jamais converties.',
+  'term.refusal.limit_too_low': 'Le budget dépasse votre limite d’approbation.',
+
+  'term.cosignRefusal.not_cio': 'Seul le DSI cosigne.',
+  'term.cosignRefusal.is_deciding_manager': 'Vous avez approuvé ce projet comme manager : la cosignature est un second regard.',
+  'term.cosignRefusal.is_assessor': 'Vous avez évalué ce projet : l’évaluateur conseille, d’autres signent.',
+  'term.cosignRefusal.is_proposer': 'Vous avez proposé ce projet : personne ne signe son propre projet.',
+  'term.cosignRefusal.is_team_member': 'Vous travaillez sur ce projet : personne ne signe son propre projet.',
+  'term.cosignRefusal.other': 'Vous ne pouvez pas cosigner ce projet.',
+
+  // Completes « délai … dépassé ».
+  'term.slaStage.assignment': 'd’affectation',
+  'term.slaStage.assessment': 'd’évaluation',
+  'term.slaStage.decision': 'de décision',
+  'term.slaStage.cosign': 'de cosignature',
+};
