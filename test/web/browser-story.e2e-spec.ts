@@ -107,6 +107,12 @@ describeBrowser('web app in a real browser: the whole story', () => {
     await admin.getByLabel('Initial password', { exact: true }).fill('a-long-and-unusual-passphrase-42');
     await admin.getByRole('button', { name: 'Add person' }).click();
     await admin.getByRole('rowheader', { name: /Nova Hero/ }).waitFor();
+    await admin.getByRole('button', { name: 'Edit Nova Hero' }).click();
+    const edit = admin.getByRole('region', { name: 'Edit Nova Hero' });
+    await edit.getByLabel('Manager', { exact: true }).check();
+    await edit.getByLabel('Approval limit (EUR)', { exact: true }).fill('20000');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await admin.getByRole('row', { name: /Nova Hero.*€20,000\.00/ }).waitFor();
 
     await admin.getByRole('link', { name: 'Org units' }).click();
     await admin.getByRole('heading', { name: 'The organisation' }).waitFor();

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ifMatch } from '../../api/client';
-import type { CreateUserDto, UserDto } from '../../api/generated/api';
+import type { CreateUserDto, OrgUnitDto, UserDto } from '../../api/generated/api';
 import { CheckboxGroup, ProblemSummary, SelectField, TextField } from '../../components/fields';
 import { Loading, PageHeader } from '../../components/layout';
 import { formatMoney, parseMajorUnits, ROLE_LABELS } from '../../lib/format';
@@ -34,6 +34,7 @@ export function UsersPage() {
     setForm(EMPTY);
     users.reload();
   });
+  const [editing, setEditing] = useState<UserDto>();
   const toggleStatus = useAction(async (u: UserDto) => {
     await api.people.usersUpdate({ id: u.id }, { status: u.status === 'active' ? 'disabled' : 'active' }, ifMatch(u.version));
     users.reload();
@@ -63,6 +64,9 @@ export function UsersPage() {
                   <th scope="col">Roles</th>
                   <th scope="col">Approval limit</th>
                   <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Edit</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -87,6 +91,17 @@ export function UsersPage() {
                         {u.status === 'active' ? 'Disable' : 'Enable'}
                       </button>
                     </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="small"
+                        aria-label={`Edit ${u.displayName}`}
+                        aria-expanded={editing?.id === u.id}
+                        onClick={() => setEditing(u)}
+                      >
+                        Edit
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -94,6 +109,17 @@ export function UsersPage() {
           </div>
         )}
       </section>
+      {editing ? (
+        <EditUser
+          key={editing.id}
+          user={editing}
+          units={units.data ?? []}
+          onDone={() => {
+            setEditing(undefined);
+            users.reload();
+          }}
+        />
+      ) : null}
       <section className="card" aria-labelledby="new-user-title">
         <h2 id="new-user-title">Add a person</h2>
         <form onSubmit={submit} noValidate>
@@ -162,5 +188,77 @@ export function UsersPage() {
         </form>
       </section>
     </>
+  );
+}
+
+/** Roles, unit and approval limit of one person (PATCH with If-Match). */
+function EditUser({ user, units, onDone }: { user: UserDto; units: OrgUnitDto[]; onDone: () => void }) {
+  const [form, setForm] = useState({
+    roles: [...user.roles] as string[],
+    orgUnitId: user.orgUnitId,
+    limit: user.approvalLimit ? (user.approvalLimit.amount / 100).toFixed(2) : '',
+  });
+  const save = useAction(async () => {
+    const amount = parseMajorUnits(form.limit);
+    await api.people.usersUpdate(
+      { id: user.id },
+      {
+        roles: form.roles as Role[],
+        orgUnitId: form.orgUnitId,
+        approvalLimit:
+          form.roles.includes('manager') && amount !== undefined ? { amount, currency: user.approvalLimit?.currency ?? 'EUR' } : null,
+      },
+      ifMatch(user.version),
+    );
+    onDone();
+  });
+  return (
+    <section className="card" aria-labelledby="edit-user-title">
+      <h2 id="edit-user-title">Edit {user.displayName}</h2>
+      <form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void save.run();
+        }}
+        noValidate
+      >
+        <ProblemSummary problem={save.problem} />
+        <SelectField
+          name="orgUnitId"
+          label="Unit"
+          value={form.orgUnitId}
+          onChange={(orgUnitId) => setForm({ ...form, orgUnitId })}
+          options={units.map((u) => ({ value: u.id, label: `${'— '.repeat(u.depth)}${u.name}` }))}
+          problem={save.problem}
+        />
+        <CheckboxGroup
+          name="roles"
+          label="Roles"
+          values={form.roles}
+          onChange={(roles) => setForm({ ...form, roles })}
+          options={ROLES}
+          problem={save.problem}
+        />
+        {form.roles.includes('manager') ? (
+          <TextField
+            name="approvalLimit.amount"
+            label="Approval limit (EUR)"
+            inputMode="decimal"
+            value={form.limit}
+            onChange={(limit) => setForm({ ...form, limit })}
+            problem={save.problem}
+            alsoFor={['approvalLimit']}
+          />
+        ) : null}
+        <div className="button-row">
+          <button type="button" onClick={onDone}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={save.pending}>
+            Save
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }

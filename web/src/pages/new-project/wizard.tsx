@@ -4,6 +4,7 @@ import type { ProjectDto } from '../../api/generated/api';
 import { ApiProblem, toApiProblem } from '../../api/problem';
 import { ProblemSummary } from '../../components/fields';
 import { Loading, PageHeader } from '../../components/layout';
+import { stateLabel } from '../../lib/format';
 import { navigate, usePageTitle } from '../../lib/router';
 import { CompactReminder } from '../compact-reminder';
 import { ReviewStep } from './review';
@@ -103,7 +104,7 @@ export function ProjectWizard({ projectId }: { projectId?: string }) {
     <>
       <PageHeader
         title={project ? project.title || 'New project' : 'New project'}
-        eyebrow={project ? `${project.reference} · draft` : 'Propose a project'}
+        eyebrow={project ? `${project.reference} · ${stateLabel(project.state)}` : 'Propose a project'}
       />
       <CompactReminder />
       <nav aria-label="Wizard steps" className="steps">

@@ -47,6 +47,8 @@ const ACTIONS: Record<string, ActionSpec> = {
   decide_request_changes: { label: 'Decide', page: 'decide' },
   cosign: { label: 'Co-sign or decline', page: 'cosign', primary: true },
   decline_cosign: { label: 'Co-sign or decline', page: 'cosign' },
+  // Changing what the decision approved (budget, data, technologies, vendors) sends it back to review.
+  amend: { label: 'Amend the project', page: 'edit' },
   start_delivery: { label: 'Start delivery', primary: true, run: (id) => api.delivery.deliveryStartDelivery({ id }) },
   launch: { label: 'Launch', primary: true, run: (id) => api.delivery.deliveryLaunch({ id }) },
   retire: {
