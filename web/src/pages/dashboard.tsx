@@ -4,8 +4,9 @@ import { api } from '../api/client';
 import type { HeatmapCellDto, ThresholdsDto } from '../api/generated/api';
 import { ProblemSummary, SelectField } from '../components/fields';
 import { Loading, PageHeader } from '../components/layout';
-import { humanize, stateLabel, TECHNOLOGY_LABELS } from '../lib/format';
-import { usePageTitle } from '../lib/router';
+import { RiskBadge } from '../components/badges';
+import { formatDate, humanize, stateLabel, TECHNOLOGY_LABELS } from '../lib/format';
+import { Link, usePageTitle } from '../lib/router';
 import { levelFor } from '../lib/risk';
 import { useLoad } from '../lib/use-load';
 
@@ -55,18 +56,19 @@ function HorizontalBars({ data, fill }: { data: { name: string; count: number }[
 export function DashboardPage() {
   usePageTitle('Portfolio');
   const data = useLoad(async () => {
-    const [portfolio, heatmap, cycle, decisions, framework] = await Promise.all([
+    const [portfolio, heatmap, cycle, decisions, framework, acceptances] = await Promise.all([
       api.reports.reportsPortfolio({}),
       api.reports.reportsRiskHeatmap({}),
       api.reports.reportsCycleTimes({}),
       api.reports.reportsDecisions({}),
       api.risk.riskFrameworksCurrent(),
+      api.decisions.riskAcceptancesList({ inForce: true, limit: 50 }),
     ]);
-    return { portfolio, heatmap, cycle, decisions, thresholds: framework.thresholds };
+    return { portfolio, heatmap, cycle, decisions, thresholds: framework.thresholds, acceptances: acceptances.items };
   }, []);
   if (data.problem) return <ProblemSummary problem={data.problem} title="The portfolio cannot be shown" />;
   if (!data.data) return <Loading what="Loading the portfolio" />;
-  const { portfolio, heatmap, cycle, decisions, thresholds } = data.data;
+  const { portfolio, heatmap, cycle, decisions, thresholds, acceptances } = data.data;
   const byState = portfolio.byState.map((c) => ({ name: stateLabel(c.key), count: c.count }));
   const byRisk = portfolio.byRiskLevel.map((c) => ({ name: humanize(c.key), key: c.key, count: c.count }));
   const byUnit = portfolio.byOrgUnit.map((u) => ({ name: u.name, count: u.count }));
@@ -119,6 +121,42 @@ export function DashboardPage() {
         </ChartCard>
         <HeatMap cells={heatmap.cells} assessed={heatmap.assessedProjects} thresholds={thresholds} />
       </div>
+      <section className="card" aria-labelledby="acceptances-title">
+        <h2 id="acceptances-title">Risk acceptances in force</h2>
+        {acceptances.length === 0 ? (
+          <p className="empty">No approval in force rests on a written risk acceptance.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Project</th>
+                  <th scope="col">Accepted</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Review by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {acceptances.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      <Link to={`/projects/${a.projectId}`}>{a.projectTitle}</Link>
+                      <span className="ref">{a.projectReference}</span>
+                    </th>
+                    <td>
+                      <RiskBadge level={a.acceptedLevel} /> <span className="ref">{a.statement}</span>
+                    </td>
+                    <td>{a.acceptedBy.displayName}</td>
+                    <td>
+                      {formatDate(a.expiresOn)} {a.expired ? <span className="badge warn">Expired</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
       <section className="card" aria-labelledby="rates-title">
         <h2 id="rates-title">Decisions per unit</h2>
         <div className="table-wrap">

@@ -13,6 +13,7 @@ import { Comments } from './comments';
 import { Conditions } from './conditions';
 import { DecisionRecord } from './decision-record';
 import { ProjectDetails } from './details';
+import { Reviews } from './reviews';
 import { Kpis } from './kpis';
 import { Timeline } from './timeline';
 
@@ -64,6 +65,7 @@ export function ProjectPage({ id }: { id: string }) {
           <DecisionRecord project={p} refreshKey={refreshKey} />
           <Conditions project={p} refreshKey={refreshKey} onChanged={refresh} />
           <Kpis project={p} refreshKey={refreshKey} onChanged={refresh} />
+          <Reviews project={p} refreshKey={refreshKey} onChanged={refresh} />
           <AssessmentSummary project={p} refreshKey={refreshKey} />
         </div>
         <aside className="project-side">
