@@ -51,6 +51,17 @@ describe('notification messages (docs/i18n.md)', () => {
     expect(render(compact, 'fr')!.body).toContain(formatDateTime(at, 'fr'));
   });
 
+  it('renders the operational notice the webhook worker stores (webhook.disabled)', () => {
+    const params = { url: 'https://crm.example/hook', failures: 10, subscriptionId: 's1' };
+    expect(renderNotificationMessage('notification.webhookDisabled', params, 'en')!.body).toContain(
+      'Deliveries to https://crm.example/hook failed 10 times in a row',
+    );
+    expect(renderNotificationMessage('notification.webhookDisabled', params, 'fr')).toEqual({
+      title: 'Un abonnement webhook a été désactivé',
+      body: expect.stringContaining('PATCH /api/v1/webhooks/s1 avec {"enabled": true}'),
+    });
+  });
+
   it('does not render what it does not know (older or foreign rows keep their stored text)', () => {
     expect(renderNotificationMessage(null, null, 'fr')).toBeNull();
     expect(renderNotificationMessage('notification.nope', {}, 'fr')).toBeNull();
