@@ -613,8 +613,8 @@ export interface CreateUserDto {
    * @maxLength 254
    */
   email: string;
-  /** @default "en" */
-  locale?: 'en' | 'fr';
+  /** Language of messages, notifications and problem texts. null: no preference, follow Accept-Language (docs/i18n.md). */
+  locale?: 'en' | 'fr' | null;
   /** @format uuid */
   orgUnitId: string;
   /** At least 12 characters, not a common password */
@@ -1135,7 +1135,8 @@ export interface MeDto {
   email: string;
   /** @format uuid */
   id: string;
-  locale: 'en' | 'fr';
+  /** Language of messages, notifications and problem texts. null: no preference, follow Accept-Language (docs/i18n.md). */
+  locale: 'en' | 'fr' | null;
   orgUnit: OrgUnitRefDto;
   /** @format uuid */
   orgUnitId: string;
@@ -2391,6 +2392,17 @@ export interface UpdateConditionDto {
   status: 'met' | 'waived';
 }
 
+export interface UpdateMeDto {
+  /**
+   * The name colleagues see (single sign-on may set it again at the next sign-in)
+   * @minLength 1
+   * @maxLength 200
+   */
+  displayName?: string;
+  /** Language of messages, notifications and problem texts. null: no preference, follow Accept-Language (docs/i18n.md). */
+  locale?: 'en' | 'fr' | null;
+}
+
 export interface UpdateOrgUnitDto {
   kind?: 'company' | 'division' | 'department' | 'team';
   /**
@@ -2465,7 +2477,8 @@ export interface UpdateUserDto {
    * @maxLength 200
    */
   displayName?: string;
-  locale?: 'en' | 'fr';
+  /** Language of messages, notifications and problem texts. null: no preference, follow Accept-Language (docs/i18n.md). */
+  locale?: 'en' | 'fr' | null;
   /** @format uuid */
   orgUnitId?: string;
   password?: string;
@@ -2529,7 +2542,8 @@ export interface UserDto {
   email: string;
   /** @format uuid */
   id: string;
-  locale: 'en' | 'fr';
+  /** Language of messages, notifications and problem texts. null: no preference, follow Accept-Language (docs/i18n.md). */
+  locale: 'en' | 'fr' | null;
   /** @format uuid */
   orgUnitId: string;
   /** Always includes hero */
@@ -3197,7 +3211,7 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
      *
      * @tags auth
      * @name AuthMe
-     * @summary The signed-in user with roles, unit and permissions
+     * @summary The signed-in user with roles, unit and permissions, with an ETag for If-Match
      * @request GET:/api/v1/me
      * @secure
      */
@@ -3206,6 +3220,26 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
         path: `/api/v1/me`,
         method: 'GET',
         secure: true,
+        format: 'json',
+        ...params,
+      }),
+
+    /**
+     * @description locale: en or fr, or null to follow the browser (Accept-Language); see docs/i18n.md. Everything else is the admin’s.
+     *
+     * @tags auth
+     * @name AuthUpdateMe
+     * @summary Change my language or display name. Requires If-Match.
+     * @request PATCH:/api/v1/me
+     * @secure
+     */
+    authUpdateMe: (data: UpdateMeDto, params: RequestParams = {}) =>
+      this.request<MeDto, ProblemDto>({
+        path: `/api/v1/me`,
+        method: 'PATCH',
+        body: data,
+        secure: true,
+        type: 'application/json',
         format: 'json',
         ...params,
       }),
@@ -3627,7 +3661,7 @@ export class Api<SecurityDataType extends unknown> extends HttpClient<SecurityDa
   };
   notify = {
     /**
-     * No description
+     * @description Titles and bodies in my language (my locale, else Accept-Language; Content-Language says which), see docs/i18n.md.
      *
      * @tags notify
      * @name NotificationsList
