@@ -14,6 +14,7 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsString,
   IsUUID,
   Length,
@@ -41,6 +42,7 @@ class EveryRule {
   @IsNumber() n!: unknown;
   @IsBoolean() b!: unknown;
   @IsArray() a!: unknown;
+  @IsObject() o!: unknown;
   @Min(1) min!: unknown;
   @Max(100) max!: unknown;
   @IsIn(['en', 'fr']) locale!: unknown;
@@ -69,6 +71,7 @@ const refused = {
   n: 'x',
   b: 'x',
   a: 'x',
+  o: [],
   min: 0,
   max: 101,
   locale: 'de',

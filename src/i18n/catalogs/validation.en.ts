@@ -13,6 +13,7 @@ export const VALIDATION_EN = {
   'validation.isNumber': '{subject} must be a number conforming to the specified constraints',
   'validation.isBoolean': '{subject} must be a boolean value',
   'validation.isArray': '{subject} must be an array',
+  'validation.isObject': '{subject} must be an object',
   'validation.min': '{subject} must not be less than {min}',
   'validation.max': '{subject} must not be greater than {max}',
   'validation.isIn': '{subject} must be one of the following values: {values}',

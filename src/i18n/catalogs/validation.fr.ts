@@ -10,6 +10,7 @@ export const VALIDATION_FR: Record<keyof typeof VALIDATION_EN, string> = {
   'validation.isNumber': '{subject} doit être un nombre conforme aux contraintes',
   'validation.isBoolean': '{subject} doit être un booléen',
   'validation.isArray': '{subject} doit être un tableau',
+  'validation.isObject': '{subject} doit être un objet',
   'validation.min': '{subject} ne doit pas être inférieur à {min}',
   'validation.max': '{subject} ne doit pas être supérieur à {max}',
   'validation.isIn': '{subject} doit être l’une des valeurs suivantes : {values}',
