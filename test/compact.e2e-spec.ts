@@ -109,6 +109,19 @@ describe('compact', () => {
     expect(fields).toEqual(expect.arrayContaining(['title', 'commitments.hero', 'commitments.it', 'number']));
   });
 
+  it.each([
+    ['missing', undefined],
+    ['an array', [[]]],
+    ['a string', 'be nice'],
+  ])('refuses commitments that are %s (400 naming commitments)', async (_what, commitments) => {
+    const res = await t.http
+      .post('/api/v1/compact/versions')
+      .set(await actors.auth('cio'))
+      .send({ title: 'v9', intro: 'New intro', commitments })
+      .expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('commitments');
+  });
+
   it('acknowledging needs a valid, existing version id', async () => {
     const auth = await actors.auth('hero');
     await t.http.post('/api/v1/compact/acknowledgements').set(auth).send({ versionId: 'nope' }).expect(400);

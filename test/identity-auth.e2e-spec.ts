@@ -30,6 +30,7 @@ describe('authentication', () => {
         user: { email: ACCOUNTS.hero, roles: ['hero'], orgUnit: { name: 'Marketing' } },
       });
       expect(res.body.user).not.toHaveProperty('passwordHash');
+      expect(res.headers['cache-control']).toBe('no-store'); // tokens are never cached by a proxy or browser
       const me = await t.http.get('/api/v1/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
       expect(me.body).toMatchObject({ email: ACCOUNTS.hero, orgUnit: { name: 'Marketing' } });
       expect(me.body.permissions).toContain('project.create');
@@ -102,7 +103,9 @@ describe('authentication', () => {
   describe('refresh tokens', () => {
     it('rotate on every use; reusing a spent one revokes the whole family', async () => {
       const first = (await login(ACCOUNTS.salesHero).expect(200)).body.refreshToken as string;
-      const second = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first }).expect(200)).body.refreshToken as string;
+      const refreshed = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first }).expect(200);
+      expect(refreshed.headers['cache-control']).toBe('no-store');
+      const second = refreshed.body.refreshToken as string;
       expect(second).not.toBe(first);
       const reuse = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first }).expect(401);
       expect(reuse.body.type).toMatch(/refresh-token-reused$/);

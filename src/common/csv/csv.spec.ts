@@ -54,9 +54,11 @@ describe('csv', () => {
         expect(back).toHaveLength(cells.length);
         back.forEach((cell, i) => {
           expect(/^[=+\-@\t\r]/.test(cell)).toBe(false);
-          expect(cell.replace(/^'(?=[=+\-@\t\r])/, '')).toBe(cells[i]);
+          // What was written is the input, with a quote in front of a formula start and nothing else.
+          expect(cell).toBe(/^[=+\-@\t\r]/.test(cells[i]) ? `'${cells[i]}` : cells[i]);
         });
       }),
+      { seed: 20261124, numRuns: 500 },
     );
   });
 });

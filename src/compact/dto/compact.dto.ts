@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { COMPACT_GROUPS, type CompactGroup } from '../compact-groups';
+import { ValidateNestedObject } from '../../common/validation/validate-nested-object';
 
 export class CommitmentsDto {
   @ApiProperty({ type: [String], description: "HEROes' commitments" })
@@ -32,13 +33,17 @@ export class CommitmentsDto {
 export class CreateCompactVersionDto {
   @ApiProperty() @IsString() @Length(1, 200) title!: string;
   @ApiProperty() @IsString() @Length(1, 5000) intro!: string;
-  @ApiProperty({ type: CommitmentsDto }) @ValidateNested() @Type(() => CommitmentsDto) commitments!: CommitmentsDto;
+  @ApiProperty({ type: CommitmentsDto }) @ValidateNestedObject() @Type(() => CommitmentsDto) commitments!: CommitmentsDto;
 }
 
 export class UpdateCompactVersionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 5000) intro?: string;
-  @ApiPropertyOptional({ type: CommitmentsDto }) @IsOptional() @ValidateNested() @Type(() => CommitmentsDto) commitments?: CommitmentsDto;
+  @ApiPropertyOptional({ type: CommitmentsDto })
+  @IsOptional()
+  @ValidateNestedObject()
+  @Type(() => CommitmentsDto)
+  commitments?: CommitmentsDto;
 }
 
 export class CompactVersionDto {

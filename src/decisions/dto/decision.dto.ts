@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matc
 import { MoneyDto } from '../../common/money/money.dto';
 import { RISK_LEVELS } from '../../risk/risk-scoring';
 import { COSIGN_OUTCOMES, DECISION_OUTCOMES, RECOMMENDATIONS } from '../separation-of-duties';
+import { ValidateNestedObject } from '../../common/validation/validate-nested-object';
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = (field: string) => `${field} must be a date (YYYY-MM-DD)`;
@@ -52,7 +53,7 @@ export class DecideDto {
     description: 'Required when approving against a do_not_proceed recommendation; allowed with any approval',
   })
   @IsOptional()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => RiskAcceptanceInputDto)
   riskAcceptance?: RiskAcceptanceInputDto;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Patch, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../common/auth/public.decorator';
@@ -21,6 +21,7 @@ export class AuthController {
 
   @Post('auth/login')
   @Public()
+  @Header('Cache-Control', 'no-store')
   @UseGuards(LoginThrottlerGuard)
   @HttpCode(200)
   @ApiOperation({
@@ -35,6 +36,7 @@ export class AuthController {
 
   @Post('auth/refresh')
   @Public()
+  @Header('Cache-Control', 'no-store')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair (the old one is spent; reusing it revokes the family)' })
   @ApiOkResponse({ type: TokenPairDto })

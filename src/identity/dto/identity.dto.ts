@@ -14,7 +14,6 @@ import {
   MaxLength,
   MinLength,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { MoneyDto } from '../../common/money/money.dto';
 import { LOCALES, type Locale } from '../../i18n/locale';
@@ -22,6 +21,7 @@ import { PageQueryDto } from '../../common/pagination/pagination';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '../entities/org-unit.entity';
 import type { UserStatus } from '../entities/user.entity';
 import { API_SCOPES, type ApiScope, ROLES, type Role } from '../auth/roles';
+import { ValidateNestedObject } from '../../common/validation/validate-nested-object';
 
 /** A name must show something: whitespace-only would render as a blank entry in the directory and tree. */
 const NotBlank = (): PropertyDecorator => Matches(/\S/, { message: '$property must not be blank' });
@@ -90,7 +90,7 @@ export class CreateUserDto {
   roles?: Role[];
   @ApiPropertyOptional({ type: MoneyDto, nullable: true })
   @IsOptional()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => MoneyDto)
   approvalLimit?: MoneyDto | null;
   @ApiPropertyOptional({ description: 'At least 12 characters, not a common password' }) @OptionalNotNull() @IsString() password?: string;
@@ -111,7 +111,7 @@ export class UpdateUserDto {
   roles?: Role[];
   @ApiPropertyOptional({ type: MoneyDto, nullable: true })
   @IsOptional()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => MoneyDto)
   approvalLimit?: MoneyDto | null;
   @ApiPropertyOptional({ enum: ['active', 'disabled'] }) @IsOptional() @IsIn(['active', 'disabled']) status?: UserStatus;

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { MoneyDto } from '../../common/money/money.dto';
 import { DATA_CATEGORIES, type DataCategory, KPI_DIRECTIONS, type KpiDirection, TECHNOLOGIES, type Technology } from '../project-fields';
+import { ValidateNestedObject } from '../../common/validation/validate-nested-object';
 
 export class VendorInputDto {
   @ApiProperty({ example: 'Acme Chat' }) @IsString() @Length(1, 200) name!: string;
@@ -89,7 +90,7 @@ export class CreateProjectDto {
   @ValidateNested({ each: true })
   @Type(() => VendorInputDto)
   vendors?: VendorInputDto[];
-  @ApiPropertyOptional({ type: MoneyDto }) @IsOptional() @ValidateNested() @Type(() => MoneyDto) budget?: MoneyDto;
+  @ApiPropertyOptional({ type: MoneyDto }) @IsOptional() @ValidateNestedObject() @Type(() => MoneyDto) budget?: MoneyDto;
   @ApiPropertyOptional({ example: '2027-03-01', description: 'ISO date' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -121,7 +122,7 @@ export class CreateProjectDto {
   orgUnitId?: string;
   @ApiPropertyOptional({ type: EffortValueInputDto })
   @IsOptional()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => EffortValueInputDto)
   effortValue?: EffortValueInputDto;
 }

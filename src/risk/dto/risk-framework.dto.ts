@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ValidateNestedObject } from '../../common/validation/validate-nested-object';
 
 export class FrameworkDimensionDto {
   @ApiProperty({ example: 'privacy', description: 'Stable key ratings refer to (lower case, digits, underscore)' })
@@ -59,10 +60,10 @@ export class ScoreRangeDto {
 }
 
 export class ThresholdsDto {
-  @ApiProperty({ type: ScoreRangeDto }) @ValidateNested() @Type(() => ScoreRangeDto) low!: ScoreRangeDto;
-  @ApiProperty({ type: ScoreRangeDto }) @ValidateNested() @Type(() => ScoreRangeDto) medium!: ScoreRangeDto;
-  @ApiProperty({ type: ScoreRangeDto }) @ValidateNested() @Type(() => ScoreRangeDto) high!: ScoreRangeDto;
-  @ApiProperty({ type: ScoreRangeDto }) @ValidateNested() @Type(() => ScoreRangeDto) critical!: ScoreRangeDto;
+  @ApiProperty({ type: ScoreRangeDto }) @ValidateNestedObject() @Type(() => ScoreRangeDto) low!: ScoreRangeDto;
+  @ApiProperty({ type: ScoreRangeDto }) @ValidateNestedObject() @Type(() => ScoreRangeDto) medium!: ScoreRangeDto;
+  @ApiProperty({ type: ScoreRangeDto }) @ValidateNestedObject() @Type(() => ScoreRangeDto) high!: ScoreRangeDto;
+  @ApiProperty({ type: ScoreRangeDto }) @ValidateNestedObject() @Type(() => ScoreRangeDto) critical!: ScoreRangeDto;
 }
 
 /** A new draft. Anything omitted is copied from the current published version. */
@@ -79,12 +80,12 @@ export class CreateRiskFrameworkDto {
   dimensions?: FrameworkDimensionDto[];
   @ApiPropertyOptional({ type: FrameworkScaleDto })
   @IsOptional()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => FrameworkScaleDto)
   scale?: FrameworkScaleDto;
   @ApiPropertyOptional({ type: ThresholdsDto, description: 'Must cover 1–25 in level order with no gap or overlap' })
   @IsOptional()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => ThresholdsDto)
   thresholds?: ThresholdsDto;
 }
