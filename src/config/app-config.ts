@@ -122,6 +122,18 @@ class EnvironmentVariables {
   @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 60;
 
+  // Sensitive business flows (OWASP API6): writes per principal per minute, and project intake
+  // (create + submit) per principal per hour. In memory per instance, like the login limits.
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WRITE_RATE_LIMIT_PER_MINUTE = 120;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PROJECT_INTAKE_LIMIT_PER_HOUR = 30;
+
   // Background workers (pg-boss): webhook delivery, outbox dispatch, SLA scan. See docs/operations.md.
   @IsOptional()
   @Transform(toBool)
@@ -292,6 +304,8 @@ export class AppConfig {
   readonly loginRateLimitPerIp!: number;
   readonly loginRateLimitPerAccount!: number;
   readonly loginRateWindowSeconds!: number;
+  readonly writeRateLimitPerMinute!: number;
+  readonly projectIntakeLimitPerHour!: number;
   /** OpenID Connect single sign-on; null when OIDC_ISSUER is unset (src/config/sso-config.ts). */
   readonly sso!: SsoSettings | null;
   /** false: POST /auth/login answers 403 local-login-disabled (sign-in through SSO only). */
@@ -366,6 +380,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerIp: vars.LOGIN_RATE_LIMIT_PER_IP,
     loginRateLimitPerAccount: vars.LOGIN_RATE_LIMIT_PER_ACCOUNT,
     loginRateWindowSeconds: vars.LOGIN_RATE_WINDOW_SECONDS,
+    writeRateLimitPerMinute: vars.WRITE_RATE_LIMIT_PER_MINUTE,
+    projectIntakeLimitPerHour: vars.PROJECT_INTAKE_LIMIT_PER_HOUR,
     sso: auth.sso,
     localPasswordsEnabled: auth.localPasswordsEnabled,
     // Off by default under NODE_ENV=test so e2e suites opt in to background work.

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -16,6 +16,7 @@ import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard';
 import { PasswordHasher } from './auth/password-hasher';
+import { WriteRateLimitInterceptor } from './auth/write-rate-limit';
 import { User } from './entities/user.entity';
 import { OrgUnitsController } from './org-units/org-units.controller';
 import { OrgUnitsService } from './org-units/org-units.service';
@@ -61,6 +62,7 @@ const loginEmail = (req: Record<string, unknown>): string => {
     SsoProvisioning,
     OidcRelyingParty,
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: WriteRateLimitInterceptor },
   ],
   exports: [OrgUnitsService, UsersService, PasswordHasher],
 })

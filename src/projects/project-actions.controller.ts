@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { setETag } from '../common/http/if-match';
 import { ApiProblems } from '../common/openapi/api-problems.decorator';
 import { CurrentPrincipal, RequirePermissions, UsersOnly } from '../identity/auth/auth.decorators';
+import { LimitedFlow } from '../identity/auth/write-rate-limit';
 import type { Principal } from '../identity/auth/principal';
 import { AssignDto, ReasonDto, RequestInfoDto, RespondDto } from './dto/project-action.dto';
 import { ProjectDto } from './dto/project.dto';
@@ -22,6 +23,7 @@ export class ProjectActionsController {
   @Post('submit')
   @HttpCode(200)
   @RequirePermissions('project.participate')
+  @LimitedFlow('project-intake')
   @ApiOperation({ summary: 'Submit for assessment (proposer; compact acknowledged, required fields, self-screening done)' })
   @ApiOkResponse({ type: ProjectDto })
   @ApiProblems(400, 403, 404, 409)

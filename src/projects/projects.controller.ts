@@ -7,6 +7,7 @@ import { ETAG_HEADER, IfMatchVersion, setETag } from '../common/http/if-match';
 import { ApiProblems } from '../common/openapi/api-problems.decorator';
 import { Page, pageDtoOf } from '../common/pagination/pagination';
 import { CurrentPrincipal, RequirePermissions, UsersOnly } from '../identity/auth/auth.decorators';
+import { LimitedFlow } from '../identity/auth/write-rate-limit';
 import type { Principal } from '../identity/auth/principal';
 import { CreateProjectDto, SelfScreeningDto, UpdateProjectDto } from './dto/project-input.dto';
 import { ProjectDto, ProjectListQueryDto, ProjectSummaryDto } from './dto/project.dto';
@@ -57,6 +58,7 @@ export class ProjectsController {
 
   @Post()
   @RequirePermissions('project.create')
+  @LimitedFlow('project-intake')
   @UsersOnly()
   @ApiOperation({ summary: 'Propose a project (a draft, with a new HC-YYYY-NNNN reference)' })
   @ApiCreatedResponse({ type: ProjectDto })

@@ -25,6 +25,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     DATABASE_URL: db.url,
     LOGIN_RATE_LIMIT_PER_IP: '10000',
     LOGIN_RATE_LIMIT_PER_ACCOUNT: '10000',
+    WRITE_RATE_LIMIT_PER_MINUTE: '100000',
+    PROJECT_INTAKE_LIMIT_PER_HOUR: '100000',
   }).with(overrides);
   const app = await createApp(config);
   return {

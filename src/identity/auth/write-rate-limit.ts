@@ -1,0 +1,60 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
+import { ProblemError } from '../../common/problem/problem';
+import { AppConfig } from '../../config/app-config';
+import type { Principal } from './principal';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const BUSINESS_FLOW = 'rateLimitedBusinessFlow';
+
+/** Business flows with their own, slower budget per principal (OWASP API6: unrestricted access to sensitive business flows). */
+export type BusinessFlow = 'project-intake';
+
+/** Marks a route as part of a rate-limited business flow (on top of the general write limit). */
+export const LimitedFlow = (flow: BusinessFlow): MethodDecorator => SetMetadata(BUSINESS_FLOW, flow);
+
+/**
+ * Per-principal write limits, after authentication (an interceptor runs after the guards, so the
+ * caller is known): every POST/PUT/PATCH/DELETE counts against WRITE_RATE_LIMIT_PER_MINUTE, and
+ * routes marked with @LimitedFlow('project-intake') — proposing and submitting projects — against
+ * PROJECT_INTAKE_LIMIT_PER_HOUR, so one account or key cannot flood the advisors' queue. Counters
+ * live in @nestjs/throttler's storage, in memory per instance (docs/security.md).
+ */
+@Injectable()
+export class WriteRateLimitInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
+    private readonly reflector: Reflector,
+    private readonly config: AppConfig,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const principal = req.user;
+    if (principal && WRITE_METHODS.has(req.method)) {
+      await this.consume(`write:${principal.id}`, 60, this.config.writeRateLimitPerMinute, 'writes');
+      const flow = this.reflector.get<BusinessFlow | undefined>(BUSINESS_FLOW, context.getHandler());
+      if (flow)
+        await this.consume(`${flow}:${principal.id}`, 3600, this.config.projectIntakeLimitPerHour, 'project proposals and submissions');
+    }
+    return next.handle();
+  }
+
+  private async consume(key: string, windowSeconds: number, limit: number, what: string): Promise<void> {
+    const record = await this.storage.increment(key, windowSeconds * 1000, limit, windowSeconds * 1000, key.split(':')[0]);
+    if (!record.isBlocked) return;
+    const retryAfter = Math.max(1, Math.ceil(record.timeToBlockExpire));
+    throw new ProblemError(
+      429,
+      'rate-limited',
+      'Too many requests',
+      `Too many ${what} from this account: at most ${limit} per ${windowSeconds === 60 ? 'minute' : 'hour'}. Try again later.`,
+      { retryAfter },
+      undefined,
+      { 'Retry-After': String(retryAfter) },
+    );
+  }
+}
