@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { api } from '../../api/client';
 import type { ProjectDto } from '../../api/generated/api';
 import { DATA_LABELS, formatDate, formatMoney, TECHNOLOGY_LABELS } from '../../lib/format';
@@ -18,12 +19,17 @@ export function ReviewStep({
 }) {
   const submit = useAction(async () => onSubmitted(await api.projects.projectActionsSubmit({ id: project.id })));
   const problem = submit.problem;
+  // Like ProblemSummary: the refusal takes the focus so it is announced.
+  const alertRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem) alertRef.current?.focus();
+  }, [problem]);
   const stepTitle = (key: StepKey) => STEPS.find((s) => s.key === key)?.title ?? key;
 
   return (
     <>
       {problem ? (
-        <div className="problem" role="alert">
+        <div className="problem" role="alert" tabIndex={-1} ref={alertRef}>
           <p className="problem-title">{problem.body.title}</p>
           {problem.body.detail ? <p>{problem.body.detail}</p> : null}
           {problem.code === 'compact-not-acknowledged' ? (
