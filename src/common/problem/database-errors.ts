@@ -1,3 +1,5 @@
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+
 /** PostgreSQL SQLSTATEs and socket errors that mean "database unreachable" → 503 (STACK.md). */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -29,6 +31,10 @@ function codeOf(err: unknown): string | undefined {
 }
 
 export function isDatabaseUnavailable(err: unknown): boolean {
+  // When a transaction's connection dies (PostgreSQL stopped or crashed), TypeORM releases its query
+  // runner at once, and the transaction's next query fails with one of these, without a driver code
+  // (test/resilience-postgres-restart.e2e-spec.ts). Still logged with their stack, as every 5xx is.
+  if (err instanceof QueryRunnerAlreadyReleasedError || err instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const code = codeOf(err);
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   const message = err instanceof Error ? err.message : '';
