@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { createApp } from './app.setup';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
@@ -43,6 +44,7 @@ async function bootstrap(): Promise<void> {
       config = config.withDatabaseUrl(embedded.url);
     }
     app = await createApp(config);
+    closeConnectionsWhenStopping(app.getHttpServer() as Server, () => stopping);
     await prepareDatabase(app, config);
     await app.listen(config.port);
     const base = `http://localhost:${config.port}`;
@@ -67,6 +69,18 @@ async function bootstrap(): Promise<void> {
     process.stderr.write(`Startup failed: ${err instanceof Error ? err.message : String(err)}\n`);
     await shutdown('startup failure', 1);
   }
+}
+
+/**
+ * server.close() waits for every open connection, and a keep-alive client under load (a proxy, a
+ * load balancer) never leaves one idle: shutdown then hit the 10 s timeout and exited 1, dropping
+ * whatever was in flight (found by test/resilience-sigterm.e2e-spec.ts). Once stopping, each
+ * response asks the client to close its connection, so the server drains and closes by itself.
+ */
+function closeConnectionsWhenStopping(server: Server, stopping: () => boolean): void {
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (stopping()) res.setHeader('Connection', 'close');
+  });
 }
 
 void bootstrap();
