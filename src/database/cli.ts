@@ -6,6 +6,7 @@ import { loadConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import { schemaDrift } from './schema-drift';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { runMigrationsExclusively } from './run-migrations-exclusively';
 
 /**
  * Migration commands on the same DataSource definition as the app:
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   try {
     switch (command) {
       case 'run': {
-        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        const applied = await runMigrationsExclusively(dataSource);
         console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations.');
         break;
       }

@@ -5,13 +5,14 @@ import { AppConfig } from '../config/app-config';
 import { PasswordHasher } from '../identity/auth/password-hasher';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoData } from './demo-seed';
+import { runMigrationsExclusively } from './run-migrations-exclusively';
 
 /** Runs pending migrations (unless RUN_MIGRATIONS=false) and seeds the demo data, before the app takes traffic. */
 export async function prepareDatabase(app: INestApplication, config: AppConfig): Promise<void> {
   const logger = new Logger('Database');
   const dataSource = app.get<DataSource>(getDataSourceToken());
   if (config.runMigrations) {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await runMigrationsExclusively(dataSource);
     logger.log(
       applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'Schema is up to date',
     );
