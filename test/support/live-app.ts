@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { INestApplication, Logger } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.setup';
-import { loadConfig } from '../../src/config/app-config';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/database/demo-seed';
 import { PasswordHasher } from '../../src/identity/auth/password-hasher';
+import type { TestApp } from './test-app';
 
 /**
  * The real app listening on a loopback port, for tests whose traffic must cross a real socket
@@ -15,6 +17,7 @@ import { PasswordHasher } from '../../src/identity/auth/password-hasher';
 export interface LiveApp {
   app: INestApplication;
   dataSource: DataSource;
+  config: AppConfig;
   /** http://127.0.0.1:<port> */
   base: string;
   close(): Promise<void>;
@@ -43,6 +46,9 @@ export async function migrate(url: string, options: { seed?: boolean } = {}): Pr
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
+    // Quietly: Nest's default console logger would print the seed's progress into the test output
+    // (an app created afterwards installs its own logger again).
+    Logger.overrideLogger(false);
     if (options.seed !== false) await seedDemoData(ds, new PasswordHasher());
   } finally {
     await ds.destroy();
@@ -60,7 +66,12 @@ export async function startLiveApp(databaseUrl: string, env: Record<string, stri
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, dataSource: app.get<DataSource>(getDataSourceToken()), base: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return { app, config, dataSource: app.get<DataSource>(getDataSourceToken()), base: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/** The live app seen as a TestApp, so that seedActors and ProjectDriver can drive it. */
+export function asTestApp(live: LiveApp): TestApp {
+  return { app: live.app, http: request(live.app.getHttpServer()), dataSource: live.dataSource, config: live.config, close: live.close };
 }
 
 /** Signs in through the HTTP API and returns an Authorization header. */
