@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CompactService } from '../compact/compact.service';
-import { ProblemError, ValidationProblem } from '../common/problem/problem';
+import { NotFoundProblem, ProblemError, ValidationProblem } from '../common/problem/problem';
 import { assertCanAssess } from '../decisions/separation-of-duties';
 import { actorOf, type Principal } from '../identity/auth/principal';
 import { User } from '../identity/entities/user.entity';
@@ -92,14 +92,29 @@ export class ProjectLifecycleService {
   }
 
   /**
+   * 404 for a project the caller cannot see; then the row lock. A caller who could see it before a
+   * concurrent action took it out of their sight (an advisor's queue item assigned to someone else)
+   * lost a race: that is a 409 like any other concurrent transition, not a 404.
+   */
+  private async lockVisible(em: EntityManager, principal: Principal, id: string, action: LifecycleAction): Promise<Project> {
+    const seen = await this.access.findVisible(principal, id, em);
+    const [row] = await em.query<{ state: string }[]>('SELECT state FROM project WHERE id = $1 FOR UPDATE', [id]);
+    try {
+      return await this.access.findVisible(principal, id, em);
+    } catch (err) {
+      if (!(err instanceof NotFoundProblem) || !row) throw err;
+      throw invalidTransition(Object.assign(seen, { state: row.state }), action, []);
+    }
+  }
+
+  /**
    * The one path every action takes: lock the row, check the caller's relations against the
    * lifecycle table (409 invalid-transition listing what is allowed now), run the action's guard,
    * move the state, and append the audit event — all in one transaction.
    */
   async run(principal: Principal, id: string, action: LifecycleAction, guard: Guard, ctx: TransitionContext = {}): Promise<ProjectDto> {
     return this.dataSource.transaction(async (em) => {
-      await em.query('SELECT 1 FROM project WHERE id = $1 FOR UPDATE', [id]);
-      const project = await this.access.findVisible(principal, id, em);
+      const project = await this.lockVisible(em, principal, id, action);
       const relations = await this.access.relationsOf(principal, project, em);
       const allowed = isProjectState(project.state) ? allowedActions(project.state, relations) : [];
       if (!isProjectState(project.state) || !allowed.includes(action)) throw invalidTransition(project, action, allowed);
