@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { seedActors } from './support/actors';
+import { ACCOUNTS, seedActors } from './support/actors';
 import { asTestApp, bearer, LiveApp, migrate, startLiveApp } from './support/live-app';
 import { sleep, writeReport } from './support/load';
 import { PgCluster, startPgCluster } from './support/pg-cluster';
 import { ProjectDriver } from './support/projects';
-import { ACCOUNTS } from './support/actors';
 
 /**
  * Issue 11 §6: backup with pg_dump and restore with pg_restore, as docs/operations.md describes,
