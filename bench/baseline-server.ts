@@ -31,7 +31,7 @@ function uuidOf(raw: string): string {
 async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = url.pathname;
-  if (req.method === 'GET' && path === '/health/ready') return sendJson(res, 200, { status: 'ok' });
+  if (req.method === 'GET' && (path === '/health/ready' || path === '/health/live')) return sendJson(res, 200, { status: 'ok' });
   if (req.method === 'POST' && path === '/api/v1/auth/login')
     return sendJson(res, 200, await login(pool, secret, ttl, await readJson(req)));
   if (req.method === 'GET' && path === '/api/v1/projects') {

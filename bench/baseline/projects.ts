@@ -163,8 +163,11 @@ function filters(principal: Principal, s: URLSearchParams, q: Params, where: str
   if (s.get('assignedToMe') === 'true') where.push(`p.assigned_advisor_id = ${q.p(principal.userId)}`);
 }
 
-/** GET /projects: the app's keyset query (same predicates, order and limit+1), as one statement. */
-export async function listProjects(pool: Pool, principal: Principal, s: URLSearchParams) {
+/** The app's keyset list query for these parameters (same predicates, order and limit+1). */
+export function buildListQuery(
+  principal: Principal,
+  s: URLSearchParams,
+): { text: string; values: unknown[]; limit: number; field: string } {
   const limit = s.has('limit') ? Number(s.get('limit')) : 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest('limit', 'limit must not be greater than 100');
   const sort = s.get('sort') ?? '-createdAt';
@@ -195,10 +198,14 @@ export async function listProjects(pool: Pool, principal: Principal, s: URLSearc
     }
   }
   const dir = desc ? 'DESC' : 'ASC';
-  const { rows } = await pool.query<ProjectRow>(
-    `SELECT p.*, ${SUPPORT_COUNT} FROM project p WHERE ${where.join(' AND ')} ORDER BY ${spec.column} ${dir} NULLS LAST, p.id ${dir} LIMIT ${limit + 1}`,
-    q.values,
-  );
+  const text = `SELECT p.*, ${SUPPORT_COUNT} FROM project p WHERE ${where.join(' AND ')} ORDER BY ${spec.column} ${dir} NULLS LAST, p.id ${dir} LIMIT ${limit + 1}`;
+  return { text, values: q.values, limit, field };
+}
+
+/** GET /projects: one statement, mapped to the app's page JSON. */
+export async function listProjects(pool: Pool, principal: Principal, s: URLSearchParams) {
+  const { text, values, limit, field } = buildListQuery(principal, s);
+  const { rows } = await pool.query<ProjectRow>(text, values);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const sortValue = (p: ProjectRow): string => {

@@ -10,7 +10,11 @@ import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
  * .bench-data/ (never the app's .data/), database `hero_bench`, on 127.0.0.1 only.
  */
 export const BENCH_DATA_DIR = resolve(process.env.BENCH_DATA_DIR ?? '.bench-data');
-export const MANIFEST_FILE = join(BENCH_DATA_DIR, 'manifest.json');
+/** The database bench:seed fills and bench:http reads; bench:growth uses one per size. */
+export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'hero_bench';
+export const manifestFile = (database: string): string =>
+  join(BENCH_DATA_DIR, database === 'hero_bench' ? 'manifest.json' : `manifest-${database}.json`);
+export const MANIFEST_FILE = manifestFile(BENCH_DATABASE);
 
 export interface BenchDatabase {
   url: string;
@@ -19,7 +23,7 @@ export interface BenchDatabase {
 }
 
 /** `fast`: fsync and synchronous_commit off (seeding); the HTTP runs keep PostgreSQL's durable defaults. */
-export async function openBenchDatabase(options: { fast: boolean }): Promise<BenchDatabase> {
+export async function openBenchDatabase(options: { fast: boolean; database?: string }): Promise<BenchDatabase> {
   ensureDataDir();
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, external: true, stop: () => Promise.resolve() };
@@ -27,7 +31,7 @@ export async function openBenchDatabase(options: { fast: boolean }): Promise<Ben
   const start = () =>
     startEmbeddedPostgres({
       dataDir: BENCH_DATA_DIR,
-      database: 'hero_bench',
+      database: options.database ?? BENCH_DATABASE,
       fast: options.fast,
       port,
       log: process.env.BENCH_VERBOSE ? (m) => process.stderr.write(`[pg] ${m}\n`) : undefined,
@@ -42,18 +46,29 @@ export async function openBenchDatabase(options: { fast: boolean }): Promise<Ben
 }
 
 /**
- * pg_stat_statements (statements per request) and track_io_timing (I/O time in EXPLAIN BUFFERS)
- * on the benchmark cluster only; true when a restart is needed to load them.
+ * Benchmark cluster settings: pg_stat_statements (statements per request), track_io_timing (I/O
+ * time in EXPLAIN BUFFERS) and shared_buffers 512MB (the default 128MB is smaller than the 100k
+ * database's hot set; a managed PostgreSQL gives a quarter of its memory). True when a restart is
+ * needed to apply them. Only on the embedded cluster under .bench-data/.
  */
+const CLUSTER_SETTINGS: Record<string, string> = {
+  shared_preload_libraries: 'pg_stat_statements',
+  track_io_timing: 'on',
+  shared_buffers: '512MB',
+};
+
 async function enableStatStatements(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ shared_preload_libraries: string }>('SHOW shared_preload_libraries');
-    if (rows[0].shared_preload_libraries.includes('pg_stat_statements')) return false;
-    await client.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
-    await client.query(`ALTER SYSTEM SET track_io_timing = on`);
-    return true;
+    let restart = false;
+    for (const [name, value] of Object.entries(CLUSTER_SETTINGS)) {
+      const { rows } = await client.query<Record<string, string>>(`SHOW ${name}`);
+      if (rows[0][name] === value) continue;
+      await client.query(`ALTER SYSTEM SET ${name} = '${value}'`);
+      restart = true;
+    }
+    return restart;
   } finally {
     await client.end();
   }

@@ -36,6 +36,8 @@ export interface LoadSpec {
   durationSeconds: number;
   /** Stop after this many requests (paths whose requests consume seeded rows). */
   amount?: number;
+  /** A request slower than this counts as an error (autocannon's timeout). */
+  timeoutSeconds?: number;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   /** Called for every request: its path and body (rotating ids, filters, emails). */
@@ -60,8 +62,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     // autocannon refuses more connections than requests.
     connections: spec.amount === undefined ? spec.connections : Math.max(1, Math.min(spec.connections, spec.amount)),
     duration: spec.durationSeconds,
-    amount: spec.amount,
-    timeout: 10,
+    // A cap that, unlike `amount`, still ends the run at `duration`.
+    maxOverallRequests: spec.amount,
+    timeout: spec.timeoutSeconds ?? 10,
     requests: [
       {
         method: spec.method,

@@ -10,6 +10,8 @@ export interface Scenario {
   method: 'GET' | 'POST';
   /** Compare responses value by value (reads) or only by shape (writes create new ids). */
   exact: boolean;
+  /** Not compared at all (the framework floor: the two health answers differ by design). */
+  skipJsonCheck?: boolean;
   headers: Record<string, string>;
   /** A request generator per server (0 = app, 1 = baseline): writes that consume rows get disjoint pools. */
   requests: (server: 0 | 1) => () => { path: string; body?: string };
@@ -32,6 +34,17 @@ export function scenarios(f: Fixtures): Scenario[] {
     kpis: [{ name: 'Calls about delivery status', unit: 'calls/week', baseline: 1200, target: 800, direction: 'decrease' }],
   });
   return [
+    {
+      // What a route costs before any work: the app's liveness probe (no auth, no database, not logged).
+      name: 'floor',
+      kind: 'read',
+      route: 'GET /health/live (framework floor)',
+      method: 'GET',
+      exact: false,
+      skipJsonCheck: true,
+      headers: {},
+      requests: () => () => ({ path: '/health/live' }),
+    },
     {
       name: 'get',
       kind: 'read',

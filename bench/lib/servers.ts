@@ -74,3 +74,10 @@ export function sampleRss(pid: number): () => number {
     return peak;
   };
 }
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc, 100 ticks per second). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

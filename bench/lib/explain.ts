@@ -1,0 +1,62 @@
+import type { Client } from 'pg';
+import { userPrincipal, type UserRow } from '../baseline/auth';
+import { buildListQuery, visibility } from '../baseline/projects';
+import { Params } from '../baseline/sql';
+import { loadFixtures } from './fixtures';
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the hot queries, as the app sends them (list and search through the
+ * same builder as the baseline, whose SQL matches the app's; get by id as TypeORM's joined query),
+ * each run once before so the plan shown is the warm one. Markdown for docs/performance.md.
+ */
+async function plan(c: Client, title: string, text: string, values: unknown[]): Promise<string> {
+  await c.query(text, values);
+  const { rows } = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+  return `### ${title}\n\n\`\`\`sql\n${text.replace(/\s+/g, ' ')}\n\`\`\`\n\n\`\`\`\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\`\n`;
+}
+
+const user = async (c: Client, where: string, params: unknown[]): Promise<UserRow> =>
+  (await c.query<UserRow>(`SELECT u.* FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE ${where} LIMIT 1`, params)).rows[0];
+
+/** findVisible: the project with vendors, KPIs and team, if the caller may see it (one joined query, as TypeORM builds it). */
+function getById(principal: ReturnType<typeof userPrincipal>, id: string): { text: string; values: unknown[] } {
+  const q = new Params();
+  const text = `SELECT p.*, v.*, k.*, t.* FROM project p
+    LEFT JOIN project_vendor v ON v.project_id = p.id LEFT JOIN project_kpi k ON k.project_id = p.id LEFT JOIN project_team_member t ON t.project_id = p.id
+    WHERE p.id = ${q.p(id)} AND ${visibility(principal, q)} ORDER BY v.position ASC, k.position ASC`;
+  return { text, values: q.values };
+}
+
+export async function explainHotQueries(c: Client, manifest: { password: string; accounts: Record<string, string> }): Promise<string> {
+  const f = await loadFixtures(c, 'unused', manifest);
+  const hero = userPrincipal(await user(c, 'u.id = $1', [f.heroId]));
+  const deptManager = userPrincipal(await user(c, `'manager' = ANY(u.roles) AND o.kind = 'department'`, []));
+  const rootManager = userPrincipal(await user(c, 'u.email = $1', [manifest.accounts.manager]));
+  const count = (await c.query<{ n: string }>('SELECT count(*) AS n FROM project')).rows[0].n;
+  const out = [`# EXPLAIN (ANALYZE, BUFFERS) at ${Number(count).toLocaleString('en')} projects\n`, 'Written by `npm run bench:growth`.\n'];
+  out.push('## List and search as a HERO (visibility: own, team, public states)\n');
+  for (const query of [...f.listQueries, ...f.searchQueries]) {
+    const { text, values } = buildListQuery(hero, new URLSearchParams(query));
+    out.push(await plan(c, `GET /projects?${query}`, text, values));
+  }
+  out.push('## Get by id\n');
+  const own =
+    (await c.query<{ id: string }>('SELECT id FROM project WHERE proposer_id = $1 LIMIT 1', [f.heroId])).rows[0]?.id ?? f.visibleIds[0];
+  const pub = f.visibleIds[f.visibleIds.length - 1];
+  for (const [title, id] of [
+    ['own project', own],
+    ['public project', pub],
+  ] as const) {
+    const { text, values } = getById(hero, id);
+    out.push(await plan(c, `GET /projects/{id} as a HERO (${title})`, text, values));
+  }
+  out.push('## Visibility predicate for managers (default list: newest first)\n');
+  for (const [title, principal] of [
+    ['department manager (subtree of a department)', deptManager],
+    ['board-level manager (subtree of the root: everything)', rootManager],
+  ] as const) {
+    const { text, values } = buildListQuery(principal, new URLSearchParams('limit=20'));
+    out.push(await plan(c, `GET /projects as a ${title}`, text, values));
+  }
+  return out.join('\n');
+}
