@@ -100,6 +100,7 @@ describe('SIGTERM during load', () => {
     await sleep(1_000);
     const aliveWhileDraining = live.proc.exitCode === null;
     await db.query('COMMIT'); // the in-flight writes may now finish
+    const releasedAt = clock();
     const writeOutcomes = await Promise.all(writes);
     const exit = await within(live.exited, 20_000);
     exitedAt = clock();
@@ -141,6 +142,9 @@ describe('SIGTERM during load', () => {
       rowsInDatabase: Number(rows[0].n),
       exit,
       signalToExitMs: exitedAt - signalAt,
+      heldAfterSignalMs: releasedAt - signalAt,
+      lastWriteAnsweredAfterReleaseMs: Math.max(...writeOutcomes.map((o) => o.endedAt)) - releasedAt,
+      exitAfterReleaseMs: exitedAt - releasedAt,
     });
   }, 55_000);
 });
