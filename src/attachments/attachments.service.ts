@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
+import { Page, pageByTime } from '../common/pagination/pagination';
 import { NotFoundProblem, ProblemError, ValidationProblem } from '../common/problem/problem';
 import { actorOf, hasRole, type Principal } from '../identity/auth/principal';
 import type { Project } from '../projects/entities/project.entity';
@@ -19,7 +19,6 @@ import { ATTACHMENT_TYPES, detectAttachmentType } from './attachment-types';
 import { AttachmentDto, AttachmentListQueryDto, UploadAttachmentDto } from './dto/attachment.dto';
 import { Attachment } from './entities/attachment.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The part of a multer file the service needs (memory storage: the bytes are in `buffer`). */
 export interface UploadedFilePart {
@@ -105,22 +104,13 @@ export class AttachmentsService {
 
   async list(principal: Principal, projectId: string, query: AttachmentListQueryDto): Promise<Page<AttachmentDto>> {
     await this.access.findVisible(principal, projectId);
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
-    if (after && (!UUID.test(after.id) || Number.isNaN(Date.parse(after.at)))) {
-      throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not a cursor returned by this list' }]);
-    }
     const qb = this.dataSource
       .getRepository(Attachment)
       .createQueryBuilder('a')
-      .where('a.projectId = :projectId AND a.deletedAt IS NULL', { projectId })
-      .orderBy('a.createdAt', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(limit + 1);
+      .where('a.projectId = :projectId AND a.deletedAt IS NULL', { projectId });
     if (query.assessmentId) qb.andWhere('a.assessmentId = :assessmentId', { assessmentId: query.assessmentId });
     if (query.conditionId) qb.andWhere('a.conditionId = :conditionId', { conditionId: query.conditionId });
-    if (after) qb.andWhere('(a.createdAt, a.id) < (:at::timestamptz, :id::uuid)', after);
-    return toPage(await qb.getMany(), limit, toAttachmentDto, (a) => ({ at: a.createdAt.toISOString(), id: a.id }));
+    return pageByTime(qb, query, toAttachmentDto, { alias: 'a' });
   }
 
   async get(principal: Principal, id: string): Promise<AttachmentDto> {

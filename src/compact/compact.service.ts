@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { assertVersion } from '../common/http/if-match';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination/pagination';
+import { Page, pageByTime, PageQueryDto } from '../common/pagination/pagination';
 import { NotFoundProblem, ProblemError } from '../common/problem/problem';
 import { actorOf, type Principal } from '../identity/auth/principal';
 import { DomainEvents } from '../notifications/domain-events.service';
@@ -60,18 +60,10 @@ export class CompactService {
   }
 
   async list(principal: Principal, query: PageQueryDto): Promise<Page<CompactVersionDto>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
-    const qb = this.dataSource
-      .getRepository(CompactVersion)
-      .createQueryBuilder('v')
-      .orderBy('v.createdAt', 'DESC')
-      .addOrderBy('v.id', 'DESC')
-      .limit(limit + 1);
+    const qb = this.dataSource.getRepository(CompactVersion).createQueryBuilder('v');
     // Drafts are the CIO's work in progress.
     if (!principal.permissions.has('compact.publish')) qb.andWhere("v.status = 'published'");
-    if (after) qb.andWhere('(v.createdAt, v.id) < (:createdAt, :id)', after);
-    return toPage(await qb.getMany(), limit, toCompactVersionDto, (v) => ({ createdAt: v.createdAt.toISOString(), id: v.id }));
+    return pageByTime(qb, query, toCompactVersionDto, { alias: 'v' });
   }
 
   async createDraft(principal: Principal, dto: CreateCompactVersionDto): Promise<CompactVersionDto> {

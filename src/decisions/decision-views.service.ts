@@ -87,7 +87,7 @@ export class DecisionViews {
       .orderBy('d.decidedAt', 'DESC')
       .addOrderBy('d.id', 'DESC')
       .limit(limit + 1);
-    if (after) qb.andWhere('(d.decidedAt, d.id) < (:at::timestamptz, :id)', after);
+    if (after) qb.andWhere('(d.decidedAt, d.id) < (:at::timestamptz, :id::uuid)', after);
     const rows = await qb.getMany();
     const dtos = await this.toDtos(em, rows, project);
     const byId = new Map(dtos.map((d) => [d.id, d]));

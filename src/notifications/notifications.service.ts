@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
-import { decodeTimeCursor } from './keyset-cursor';
+import { Page, pageByTime } from '../common/pagination/pagination';
 import { NotFoundProblem, ProblemError } from '../common/problem/problem';
 import type { Principal } from '../identity/auth/principal';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
@@ -27,24 +26,13 @@ export class NotificationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(principal: Principal, query: NotificationQueryDto, locale: Locale = DEFAULT_LOCALE): Promise<Page<NotificationDto>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeTimeCursor(query.cursor);
     const qb = this.dataSource
       .getRepository(Notification)
       .createQueryBuilder('n')
-      .where('n.userId = :me', { me: this.userIdOf(principal) })
-      .orderBy('n.createdAt', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(limit + 1);
+      .where('n.userId = :me', { me: this.userIdOf(principal) });
     if (query.unread === true) qb.andWhere('n.readAt IS NULL');
     if (query.unread === false) qb.andWhere('n.readAt IS NOT NULL');
-    if (after) qb.andWhere('(n.createdAt, n.id) < (:createdAt, :id)', after);
-    return toPage(
-      await qb.getMany(),
-      limit,
-      (n) => toDto(n, locale),
-      (n) => ({ createdAt: n.createdAt.toISOString(), id: n.id }),
-    );
+    return pageByTime(qb, query, (n) => toDto(n, locale), { alias: 'n' });
   }
 
   async unreadCount(principal: Principal): Promise<number> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination/pagination';
+import { Page, pageByTime, PageQueryDto } from '../common/pagination/pagination';
 import { ProblemError, ValidationProblem } from '../common/problem/problem';
 import { actorOf, type Principal } from '../identity/auth/principal';
 import { User } from '../identity/entities/user.entity';
@@ -35,17 +35,8 @@ export class ProjectCommentsService {
 
   async list(principal: Principal, projectId: string, query: PageQueryDto): Promise<Page<CommentDto>> {
     await this.assertParticipant(principal, projectId);
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
-    const qb = this.dataSource
-      .getRepository(ProjectComment)
-      .createQueryBuilder('c')
-      .where('c.projectId = :projectId', { projectId })
-      .orderBy('c.createdAt', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(c.createdAt, c.id) > (:at::timestamptz, :id)', after);
-    return toPage(await qb.getMany(), limit, toCommentDto, (c) => ({ at: c.createdAt.toISOString(), id: c.id }));
+    const qb = this.dataSource.getRepository(ProjectComment).createQueryBuilder('c').where('c.projectId = :projectId', { projectId });
+    return pageByTime(qb, query, toCommentDto, { alias: 'c', order: 'ASC' });
   }
 
   async add(principal: Principal, projectId: string, dto: CommentInputDto): Promise<CommentDto> {

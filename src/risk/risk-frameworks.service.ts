@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination/pagination';
+import { Page, pageByTime, PageQueryDto } from '../common/pagination/pagination';
 import { FieldError, NotFoundProblem, ProblemError, ValidationProblem } from '../common/problem/problem';
 import { actorOf, type Principal } from '../identity/auth/principal';
 import { CreateRiskFrameworkDto, RiskFrameworkDto } from './dto/risk-framework.dto';
@@ -64,17 +64,9 @@ export class RiskFrameworksService {
   }
 
   async list(principal: Principal, query: PageQueryDto): Promise<Page<RiskFrameworkDto>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
-    const qb = this.dataSource
-      .getRepository(RiskFrameworkVersion)
-      .createQueryBuilder('v')
-      .orderBy('v.createdAt', 'DESC')
-      .addOrderBy('v.id', 'DESC')
-      .limit(limit + 1);
+    const qb = this.dataSource.getRepository(RiskFrameworkVersion).createQueryBuilder('v');
     if (!principal.permissions.has('risk_framework.publish')) qb.andWhere("v.status = 'published'");
-    if (after) qb.andWhere('(v.createdAt, v.id) < (:createdAt::timestamptz, :id)', after);
-    return toPage(await qb.getMany(), limit, toRiskFrameworkDto, (v) => ({ createdAt: v.createdAt.toISOString(), id: v.id }));
+    return pageByTime(qb, query, toRiskFrameworkDto, { alias: 'v' });
   }
 
   /** A new draft (CIO); whatever the body leaves out is copied from the current version. */

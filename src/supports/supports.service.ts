@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination/pagination';
-import { NotFoundProblem, ProblemError, ValidationProblem } from '../common/problem/problem';
+import { NotFoundProblem, ProblemError } from '../common/problem/problem';
 import { actorOf, type Principal } from '../identity/auth/principal';
 import { ProjectAccess } from '../projects/project-access';
 import { isFinal, type ProjectState } from '../projects/project-lifecycle';
@@ -11,7 +11,6 @@ import { SupportDto } from './dto/support.dto';
 import { ProjectSupport } from './entities/project-support.entity';
 import { normalizeNote, supportRefusal } from './support-rules';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface SupportRow {
   id: string;
@@ -119,9 +118,6 @@ export class SupportsService {
     await this.access.findVisible(principal, projectId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
-    if (after && (!UUID.test(after.id) || Number.isNaN(Date.parse(after.at)))) {
-      throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not a cursor returned by this list' }]);
-    }
     const params: unknown[] = [projectId, limit + 1];
     let keyset = '';
     if (after) {

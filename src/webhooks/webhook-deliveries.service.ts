@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
-import { decodeTimeCursor } from '../notifications/keyset-cursor';
+import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
 import { NotFoundProblem, ProblemError } from '../common/problem/problem';
 import { actorOf, type Principal } from '../identity/auth/principal';
 import { JobQueue } from '../notifications/job-queue.service';
@@ -54,11 +53,11 @@ export class WebhookDeliveriesService {
   async list(principal: Principal, subscriptionId: string, query: DeliveryQueryDto): Promise<Page<WebhookDeliveryDto>> {
     await this.webhooks.find(this.dataSource.manager, principal, subscriptionId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeTimeCursor(query.cursor);
+    const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
     const params: unknown[] = [subscriptionId, limit + 1, query.status ?? null];
     let keyset = '';
     if (after) {
-      params.push(after.createdAt, after.id);
+      params.push(after.at, after.id);
       keyset = 'AND (d.created_at, d.id) < ($4::timestamptz, $5::uuid)';
     }
     const rows = await this.dataSource.query<DeliveryRow[]>(
@@ -72,7 +71,7 @@ export class WebhookDeliveriesService {
       rows,
       limit,
       (r) => this.toDto(r, attempts.get(r.id) ?? []),
-      (r) => ({ createdAt: new Date(r.created_at).toISOString(), id: r.id }),
+      (r) => ({ at: new Date(r.created_at).toISOString(), id: r.id }),
     );
   }
 

@@ -4,8 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { assertVersion } from '../common/http/if-match';
-import { DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination/pagination';
-import { decodeTimeCursor } from '../notifications/keyset-cursor';
+import { Page, pageByTime, PageQueryDto } from '../common/pagination/pagination';
 import { NotFoundProblem, ValidationProblem } from '../common/problem/problem';
 import { actorOf, type Principal } from '../identity/auth/principal';
 import { CreateWebhookDto, UpdateWebhookDto, WebhookDto } from './dto/webhook.dto';
@@ -43,14 +42,7 @@ export class WebhooksService {
   ) {}
 
   async list(principal: Principal, query: PageQueryDto): Promise<Page<WebhookDto>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeTimeCursor(query.cursor);
-    const qb = this.visible(this.dataSource.manager, principal)
-      .orderBy('s.createdAt', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(s.createdAt, s.id) < (:createdAt, :id)', after);
-    return toPage(await qb.getMany(), limit, toWebhookDto, (s) => ({ createdAt: s.createdAt.toISOString(), id: s.id }));
+    return pageByTime(this.visible(this.dataSource.manager, principal), query, toWebhookDto, { alias: 's' });
   }
 
   async get(principal: Principal, id: string): Promise<WebhookDto> {

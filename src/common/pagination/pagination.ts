@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { SelectQueryBuilder } from 'typeorm';
 import { ValidationProblem } from '../problem/problem';
 
 /** `?limit=&cursor=` of every list (API.md "Lists"). */
@@ -104,4 +105,30 @@ export function pageDtoOf<T>(item: new () => T): new () => Page<T> {
   }
   Object.defineProperty(PageDto, 'name', { value: `${item.name.replace(/Dto$/, '')}PageDto` });
   return PageDto;
+}
+
+/**
+ * The keyset page most lists need: rows of `alias` ordered by (`column`, id) — newest first by
+ * default — `limit + 1` fetched, the cursor checked (decodeCursor) and compared in SQL as a
+ * (timestamptz, uuid) pair. The caller adds its own WHERE clauses first.
+ */
+export async function pageByTime<E extends { id: string }, T>(
+  qb: SelectQueryBuilder<E>,
+  query: PageQueryDto,
+  map: (row: E) => T,
+  options: { alias: string; column?: keyof E & string; order?: 'ASC' | 'DESC' },
+): Promise<Page<T>> {
+  const { alias, column = 'createdAt' as keyof E & string, order = 'DESC' } = options;
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
+  qb.orderBy(`${alias}.${column}`, order)
+    .addOrderBy(`${alias}.id`, order)
+    .limit(limit + 1);
+  if (after) {
+    qb.andWhere(`(${alias}.${column}, ${alias}.id) ${order === 'DESC' ? '<' : '>'} (:cursorAt::timestamptz, :cursorId::uuid)`, {
+      cursorAt: after.at,
+      cursorId: after.id,
+    });
+  }
+  return toPage(await qb.getMany(), limit, map, (row) => ({ at: (row[column] as Date).toISOString(), id: row.id }));
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../../common/pagination/pagination';
+import { Page, pageByTime, PageQueryDto } from '../../common/pagination/pagination';
 import { NotFoundProblem, ValidationProblem } from '../../common/problem/problem';
 import { AuditService } from '../../audit/audit.service';
 import { actorOf, type Principal } from '../auth/principal';
@@ -65,16 +65,7 @@ export class ApiKeysService {
   }
 
   async list(query: PageQueryDto): Promise<Page<ApiKeyDto>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
-    const qb = this.dataSource
-      .getRepository(ApiKey)
-      .createQueryBuilder('k')
-      .orderBy('k.createdAt', 'DESC')
-      .addOrderBy('k.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.where('(k.createdAt, k.id) < (:createdAt, :id)', after);
-    return toPage(await qb.getMany(), limit, toApiKeyDto, (k) => ({ createdAt: k.createdAt.toISOString(), id: k.id }));
+    return pageByTime(this.dataSource.getRepository(ApiKey).createQueryBuilder('k'), query, toApiKeyDto, { alias: 'k' });
   }
 
   async revoke(principal: Principal, id: string): Promise<void> {
