@@ -69,16 +69,7 @@ export class ProjectsIntakeService {
       const repo = em.getRepository(Project);
       const project = repo.create({ reference: await nextReference(em), proposerId, orgUnitId, state: 'draft', title: dto.title });
       this.applyFields(project, dto);
-      const saved = await repo.save(project);
-      await this.audit.record(em, {
-        actor: actorOf(principal),
-        action: 'project.create',
-        entityType: 'project',
-        entityId: saved.id,
-        projectId: saved.id,
-        after: projectAuditView(saved),
-      });
-      return this.views.detail(em, principal, saved);
+      return this.saveAudited(em, principal, project, 'project.create');
     });
   }
 
@@ -95,17 +86,7 @@ export class ProjectsIntakeService {
       const before = projectAuditView(project);
       this.applyFields(project, dto);
       if (dto.orgUnitId) project.orgUnitId = dto.orgUnitId;
-      const saved = await em.getRepository(Project).save(project);
-      await this.audit.record(em, {
-        actor: actorOf(principal),
-        action: 'project.edit',
-        entityType: 'project',
-        entityId: id,
-        projectId: id,
-        before,
-        after: projectAuditView(saved),
-      });
-      return this.views.detail(em, principal, saved);
+      return this.saveAudited(em, principal, project, 'project.edit', before);
     });
   }
 
@@ -165,21 +146,32 @@ export class ProjectsIntakeService {
       project.indicativeTier = result.indicativeTier;
       // Once an advisor has taken a project off the fast track, re-screening does not put it back.
       project.fastTrack = result.fastTrack && project.fastTrackRemovedReason === null;
-      const saved = await em.getRepository(Project).save(project);
-      await this.audit.record(em, {
-        actor: actorOf(principal),
-        action: 'project.self_screen',
-        entityType: 'project',
-        entityId: id,
-        projectId: id,
-        before,
-        after: projectAuditView(saved),
-      });
-      return this.views.detail(em, principal, saved);
+      return this.saveAudited(em, principal, project, 'project.self_screen', before);
     });
   }
 
   /** Locks a project the caller may see, and checks they may edit it now. */
+  /** Saves the project, audits what changed and answers the caller's view of it, in the caller's transaction. */
+  private async saveAudited(
+    em: EntityManager,
+    principal: Principal,
+    project: Project,
+    action: string,
+    before?: object,
+  ): Promise<ProjectDto> {
+    const saved = await em.getRepository(Project).save(project);
+    await this.audit.record(em, {
+      actor: actorOf(principal),
+      action,
+      entityType: 'project',
+      entityId: saved.id,
+      projectId: saved.id,
+      before,
+      after: projectAuditView(saved),
+    });
+    return this.views.detail(em, principal, saved);
+  }
+
   private async loadForEdit(em: EntityManager, principal: Principal, id: string): Promise<Project> {
     const project = await this.access.findVisible(principal, id, em);
     await em.query('SELECT 1 FROM project WHERE id = $1 FOR UPDATE', [id]);
