@@ -10,6 +10,7 @@ import { AuditChainWriter, verifyAuditChain } from './seed/audit';
 import { seedProjects, type SeedContext } from './seed/projects';
 import { RatingPool } from './seed/ratings';
 import { BENCH_PASSWORD, seedWorld } from './seed/world';
+import { seedExtras } from './seed/extras';
 import { seedWebhooks } from './seed/webhooks';
 
 /**
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       if (!replica)
         await client.query(`UPDATE risk_assessment SET status = 'submitted' WHERE status = 'draft' AND submitted_at IS NOT NULL`);
       await phase('webhooks', () => seedWebhooks(client, schema, world));
+      await phase('attachments, attempts', () => seedExtras(client, schema));
       return phase('audit chain (rest)', () => audit.drain());
     });
     phases['rebuild indexes'] = loaded.rebuildMs;

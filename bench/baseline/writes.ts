@@ -3,7 +3,8 @@ import { changedFields, eventHash, GENESIS_HASH, type ChainedEventContent } from
 import { decisionInputProblems } from '../../src/decisions/decision-input';
 import { isApproval, needsCosign, type DecisionOutcome } from '../../src/decisions/separation-of-duties';
 import { lifecycleEventData, lifecycleEventType, type ProjectRef } from '../../src/notifications/domain-events';
-import { audienceOf, notificationText } from '../../src/notifications/notification-audience';
+import { audienceOf } from '../../src/notifications/notification-audience';
+import { notificationMessage, renderNotificationMessage } from '../../src/notifications/notification-message';
 import { decisionAction, transition, type ProjectState } from '../../src/projects/project-lifecycle';
 import type { RiskLevel } from '../../src/risk/risk-scoring';
 import type { Principal } from './auth';
@@ -324,14 +325,18 @@ async function publish(c: PoolClient, principal: Principal, action: string, from
     [type, principal.type, principal.id, principal.displayName, p.id, p.org_unit_id, JSON.stringify(data)],
   );
   const audience = audienceOf(type, p.state);
-  const text = notificationText(type, principal.displayName, data);
+  const message = notificationMessage(type, principal.displayName, data, {
+    budgetAmount: p.budget_amount,
+    budgetCurrency: p.budget_currency,
+  });
+  const text = renderNotificationMessage(message.id, message.params, 'en')!;
   const explicit = [
     ...(audience.includes('project_team') ? [p.proposer_id] : []),
     ...(p.assigned_advisor_id && audience.includes('assigned_advisor') ? [p.assigned_advisor_id] : []),
   ];
   await c.query(
-    `INSERT INTO notification (user_id, event_id, type, title, body, project_id)
-     SELECT u.id, $1, $2, $3, $4, $5 FROM app_user u
+    `INSERT INTO notification (user_id, event_id, type, title, body, project_id, message_key, message_params)
+     SELECT u.id, $1, $2, $3, $4, $5, $14, $15 FROM app_user u
      WHERE u.status = 'active' AND u.id <> $6::uuid AND (
        u.id = ANY($7::uuid[])
        OR ($8 AND u.id IN (SELECT tm.user_id FROM project_team_member tm WHERE tm.project_id = $5))

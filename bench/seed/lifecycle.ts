@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../src/audit/audit-chain';
 import { lifecycleEventData, lifecycleEventType } from '../../src/notifications/domain-events';
-import { notificationText } from '../../src/notifications/notification-audience';
+import { notificationMessage, renderNotificationMessage } from '../../src/notifications/notification-message';
 import { LIFECYCLE, type LifecycleAction, type ProjectState } from '../../src/projects/project-lifecycle';
 import type { Row } from '../lib/bulk-insert';
 import type { SeedContext, SeededProject } from './projects';
@@ -140,9 +140,12 @@ async function publish(
     ...{ project_id: p.id, org_unit_id: p.orgUnitId, data },
   });
   if (actor.id === p.proposer.id) return;
-  const text = notificationText(type, actor.displayName, data);
+  const budget = { budgetAmount: p.budgetMinor, budgetCurrency: p.budgetMinor === null ? null : 'EUR' };
+  const message = notificationMessage(type, actor.displayName, data, budget);
+  const text = renderNotificationMessage(message.id, message.params, 'en')!;
   await ctx.ins.add('notification', {
     ...{ id: ctx.rnd.uuid(), user_id: p.proposer.id, event_id: eventId, type, title: text.title, body: text.body, project_id: p.id },
+    ...{ message_key: message.id, message_params: message.params },
     ...{ created_at: iso(at), read_at: ctx.nowMs - at > 14 * DAY ? iso(at + DAY) : null },
   });
 }
