@@ -1,3 +1,4 @@
+import { seedActors } from './support/actors';
 import { startTestApp, TestApp } from './support/test-app';
 import { TcpProxy } from './support/tcp-proxy';
 import { createTestDatabase } from './support/test-database';
@@ -23,7 +24,12 @@ describe('database outage', () => {
 
   it('answers 503 problem+json with Retry-After while PostgreSQL is unreachable, and the process survives', async () => {
     await t.http.get('/health/ready').expect(200);
+    const actors = await seedActors(t);
+    const auth = await actors.auth('hero');
     await proxy.cut();
+    // An authenticated route fails in the guard (loading the user): still a 503, not a 500.
+    const guarded = await t.http.get('/api/v1/projects').set(auth).expect(503);
+    expect(guarded.headers['retry-after']).toBeDefined();
     const res = await t.http
       .get('/health/ready')
       .expect(503)

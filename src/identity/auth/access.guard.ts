@@ -2,6 +2,7 @@ import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { types } from 'node:util';
 import { IS_PUBLIC } from '../../common/auth/public.decorator';
 import { ProblemError } from '../../common/problem/problem';
 import { REQUIRED_PERMISSIONS, USERS_ONLY } from './auth.decorators';
@@ -51,7 +52,9 @@ export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err instanceof Error) throw err;
+    // isNativeError, not only instanceof: errors raised by Node itself (a dropped database socket) come
+    // from another realm under jest, and must still reach the problem filter as themselves (503).
+    if (err instanceof Error || types.isNativeError(err)) throw err;
     if (err) throw new Error('Authentication strategy failed');
     if (!user) {
       throw new ProblemError(
