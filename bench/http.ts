@@ -26,7 +26,7 @@ function appEnv(url: string): Record<string, string> {
     NODE_ENV: 'production',
     DATABASE_URL: url,
     JWT_SECRET: SECRET,
-    LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
     RUN_MIGRATIONS: 'false',
     WORKERS_ENABLED: 'false',
@@ -115,8 +115,12 @@ async function run(url: string, client: Client, manifest: { password: string; ac
     process.stdout.write(
       `${title}\n\n${md}\n\nIdle RSS: app ${idle.app} MB, baseline ${idle.baseline} MB. JSON checks: ${JSON.stringify(shapes)}\n`,
     );
-    const file = writeResult(`http-${fixtures.projectCount >= 100_000 ? '100k' : fixtures.projectCount}`, {
-      command: 'npm run bench:http',
+    const name = process.env.BENCH_RESULT_NAME ?? `http-${fixtures.projectCount >= 100_000 ? '100k' : fixtures.projectCount}`;
+    const file = writeResult(name, {
+      command: `${Object.entries(process.env)
+        .filter(([k]) => k.startsWith('BENCH_'))
+        .map(([k, v]) => `${k}=${v} `)
+        .join('')}npm run bench:http`,
       settings: { ...SETTINGS, targets: TARGET },
       projects: fixtures.projectCount,
       idleRssMb: idle,

@@ -355,6 +355,8 @@ async function publish(c: PoolClient, principal: Principal, action: string, from
         audience.includes('deciding_managers'),
         p.org_unit_id,
       ],
+      message.id,
+      JSON.stringify(message.params),
     ],
   );
   await c.query(
