@@ -19,7 +19,6 @@ import { ATTACHMENT_TYPES, detectAttachmentType } from './attachment-types';
 import { AttachmentDto, AttachmentListQueryDto, UploadAttachmentDto } from './dto/attachment.dto';
 import { Attachment } from './entities/attachment.entity';
 
-
 /** The part of a multer file the service needs (memory storage: the bytes are in `buffer`). */
 export interface UploadedFilePart {
   originalname: string;

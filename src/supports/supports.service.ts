@@ -11,7 +11,6 @@ import { SupportDto } from './dto/support.dto';
 import { ProjectSupport } from './entities/project-support.entity';
 import { normalizeNote, supportRefusal } from './support-rules';
 
-
 interface SupportRow {
   id: string;
   projectId: string;
