@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,8 +50,29 @@ async function verifyChain(base: string): Promise<{ valid: boolean; checked: num
   return (await res.json()) as { valid: boolean; checked: number };
 }
 
+/** Debian's PostgreSQL server and tools, installed with apt when missing (like chromium for the browser tests). */
+function ensurePostgresWithTools(): string | undefined {
+  const found = newestPostgresWithTools();
+  if (found) return found;
+  const apt = (args: string[]) => {
+    try {
+      execFileSync('apt-get', args, { stdio: 'pipe', timeout: 300_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  process.stderr.write('Backup test: installing PostgreSQL server and tools with apt-get (once)…\n');
+  const install = ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'];
+  if (!apt(install)) {
+    apt(['update', '-qq']);
+    apt(install);
+  }
+  return newestPostgresWithTools();
+}
+
 describe('backup and restore with pg_dump / pg_restore', () => {
-  const binDir = newestPostgresWithTools();
+  const binDir = ensurePostgresWithTools();
   let cluster: PgCluster;
   let live: LiveApp | undefined;
   let work: string;
