@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Layout, Loading } from './components/layout';
+import { useI18n } from './i18n/use-i18n';
 import { matchPath, useLocation } from './lib/router';
 import { useSession } from './lib/session';
 import { ApiKeysPage } from './pages/admin/api-keys';
@@ -47,7 +48,8 @@ const ROUTES: Route[] = [
 export function App() {
   const { me, restoring } = useSession();
   const { path } = useLocation();
-  if (restoring) return <Loading what="Signing you in" />;
+  const { t } = useI18n();
+  if (restoring) return <Loading what={t('app.signingIn')} />;
   if (!me) return <SignInPage />;
   for (const [pattern, render] of ROUTES) {
     const params = matchPath(pattern, path);

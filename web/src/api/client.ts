@@ -1,4 +1,5 @@
 import { Api, type FullRequestParams, type TokenPairDto } from './generated/api';
+import { currentLocale } from '../i18n/locale-store';
 import { toApiProblem } from './problem';
 import { readSession, writeSession } from './session-store';
 
@@ -14,7 +15,7 @@ function refreshTokens(): Promise<boolean> {
     if (!session) return false;
     const res = await fetch(REFRESH_PATH, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': currentLocale() },
       body: JSON.stringify({ refreshToken: session.refreshToken }),
     });
     if (!res.ok) {
@@ -35,10 +36,12 @@ function withToken(init: RequestInit | undefined): RequestInit {
   const token = readSession()?.accessToken;
   if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json');
+  // The page's language, so problems and notifications come back in it (a saved preference still wins on the server).
+  if (!headers.has('Accept-Language')) headers.set('Accept-Language', currentLocale());
   return { ...init, headers };
 }
 
-/** fetch with the bearer token; on 401 it refreshes the tokens once and retries. */
+/** fetch with the bearer token and the page's language; on 401 it refreshes the tokens once and retries. */
 async function authFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
   const res = await fetch(input, withToken(init));

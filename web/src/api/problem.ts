@@ -1,3 +1,4 @@
+import { currentI18n } from '../i18n/use-i18n';
 import type { FieldErrorDto, ProblemDto } from './generated/api';
 
 /** An RFC 9457 problem the API answered with, thrown by every API call that fails. */
@@ -35,20 +36,22 @@ function isProblemBody(value: unknown): value is ProblemDto & Record<string, unk
  */
 export function toApiProblem(thrown: unknown): ApiProblem {
   if (thrown instanceof ApiProblem) return thrown;
+  // The server's problems come translated (Accept-Language); these few are the app's own.
+  const { t } = currentI18n();
   if (thrown instanceof Response) {
     const error: unknown = (thrown as Response & { error?: unknown }).error;
     if (isProblemBody(error)) return new ApiProblem(error);
     return new ApiProblem({
       type: 'about:blank',
-      title: thrown.statusText || 'Request failed',
+      title: t('problem.http.title'),
       status: thrown.status,
-      detail: `The server answered ${thrown.status}.`,
+      detail: t('problem.http.detail', { status: String(thrown.status) }),
     });
   }
   return new ApiProblem({
     type: 'about:blank',
-    title: 'Network error',
+    title: t('problem.network.title'),
     status: 0,
-    detail: 'The server could not be reached. Check your connection and try again.',
+    detail: t('problem.network.detail'),
   });
 }

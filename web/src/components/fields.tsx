@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { ApiProblem } from '../api/problem';
+import { useI18n } from '../i18n/use-i18n';
 
 /** DOM id of the control for an API field path (vendors[0].name → f-vendors-0-name). */
 export const fieldId = (name: string): string => `f-${name.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-$/, '')}`;
@@ -29,6 +30,7 @@ function FieldShell({
   alsoFor = [],
   children,
 }: FieldBase & { children: (aria: AriaProps) => ReactNode }) {
+  const { t } = useI18n();
   const id = fieldId(name);
   const messages = messagesFor(problem, [name, ...alsoFor]);
   const describedBy = [hint ? `${id}-hint` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -39,7 +41,7 @@ function FieldShell({
         {/* The required attribute tells assistive technology; the words are for sighted users. */}
         {required ? (
           <span className="required" aria-hidden="true">
-            (required)
+            {t('field.required')}
           </span>
         ) : null}
       </div>
@@ -184,6 +186,7 @@ export function YesNo(props: {
   problem?: ApiProblem;
 }) {
   const group = useId();
+  const { t } = useI18n();
   const messages = messagesFor(props.problem, [props.name]);
   return (
     <fieldset className={`field yes-no${messages.length ? ' field-invalid' : ''}`} id={fieldId(props.name)}>
@@ -191,10 +194,10 @@ export function YesNo(props: {
       {props.hint ? <p className="hint">{props.hint}</p> : null}
       {messages.length ? <p className="field-error">{messages.join('. ')}</p> : null}
       <label className="radio">
-        <input type="radio" name={group} checked={props.value === true} onChange={() => props.onChange(true)} /> Yes
+        <input type="radio" name={group} checked={props.value === true} onChange={() => props.onChange(true)} /> {t('field.yes')}
       </label>
       <label className="radio">
-        <input type="radio" name={group} checked={props.value === false} onChange={() => props.onChange(false)} /> No
+        <input type="radio" name={group} checked={props.value === false} onChange={() => props.onChange(false)} /> {t('field.no')}
       </label>
     </fieldset>
   );

@@ -1,25 +1,27 @@
 import { useState, type ReactNode } from 'react';
+import type { PlainKey } from '../i18n/catalog';
+import { useI18n } from '../i18n/use-i18n';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
-import { ROLE_LABELS } from '../lib/format';
+import { LanguageMenu } from './language-menu';
 import { NotificationBell } from './notification-bell';
 
 interface NavItem {
   to: string;
-  label: string;
+  label: PlainKey;
   show: (can: (p: string) => boolean) => boolean;
 }
 
 const NAV: NavItem[] = [
-  { to: '/', label: 'My projects', show: () => true },
-  { to: '/queue', label: 'Advisor queue', show: (can) => can('assessment.write') },
-  { to: '/inbox', label: 'Decisions', show: (can) => can('project.decide') },
-  { to: '/cosign', label: 'Co-sign', show: (can) => can('project.cosign') },
-  { to: '/portfolio', label: 'Portfolio', show: (can) => can('report.read') },
-  { to: '/compact', label: 'The compact', show: () => true },
+  { to: '/', label: 'nav.myProjects', show: () => true },
+  { to: '/queue', label: 'nav.queue', show: (can) => can('assessment.write') },
+  { to: '/inbox', label: 'nav.inbox', show: (can) => can('project.decide') },
+  { to: '/cosign', label: 'nav.cosign', show: (can) => can('project.cosign') },
+  { to: '/portfolio', label: 'nav.portfolio', show: (can) => can('report.read') },
+  { to: '/compact', label: 'nav.compact', show: () => true },
   {
     to: '/admin/users',
-    label: 'Admin',
+    label: 'nav.admin',
     show: (can) => can('user.manage') || can('org_unit.manage') || can('api_key.manage') || can('webhook.manage'),
   },
 ];
@@ -43,18 +45,19 @@ function isCurrent(to: string, path: string): boolean {
 /** Header (skip link, navigation by permission, notifications, account) around every signed-in page. */
 export function Layout({ children }: { children: ReactNode }) {
   const { me, can, signOut } = useSession();
+  const { t, term } = useI18n();
   const { path } = useLocation();
   // The narrow-screen menu closes by itself on navigation: it is open for one path only.
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const menuOpen = menuOpenAt === path;
   if (!me) return null;
   const items = NAV.filter((item) => item.show(can));
-  const roles = me.roles.filter((r) => r !== 'hero' || me.roles.length === 1).map((r) => ROLE_LABELS[r] ?? r);
+  const roles = me.roles.filter((r) => r !== 'hero' || me.roles.length === 1).map((r) => term('role', r));
 
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('nav.skip')}
       </a>
       <header className="top">
         <div className="top-inner">
@@ -62,7 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="brand-mark" aria-hidden="true">
               HC
             </span>
-            HERO Compact
+            {t('app.name')}
           </Link>
           <button
             type="button"
@@ -71,14 +74,14 @@ export function Layout({ children }: { children: ReactNode }) {
             aria-controls="main-nav"
             onClick={() => setMenuOpenAt(menuOpen ? null : path)}
           >
-            Menu
+            {t('nav.menu')}
           </button>
-          <nav id="main-nav" aria-label="Main" className={menuOpen ? 'open' : undefined}>
+          <nav id="main-nav" aria-label={t('nav.label')} className={menuOpen ? 'open' : undefined}>
             <ul>
               {items.map((item) => (
                 <li key={item.to}>
                   <Link to={item.to} aria-current={isCurrent(item.to, path) ? 'page' : undefined}>
-                    {item.label}
+                    {t(item.label)}
                   </Link>
                 </li>
               ))}
@@ -86,6 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
           <div className="account">
             {can('notification.read') ? <NotificationBell /> : null}
+            <LanguageMenu className="in-header" />
             <span className="who">
               <span className="who-name">{me.displayName}</span>
               <span className="who-roles">{roles.join(', ')}</span>
@@ -97,7 +101,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 void signOut().then(() => navigate('/', { replace: true }));
               }}
             >
-              Sign out
+              {t('nav.signOut')}
             </button>
           </div>
         </div>
@@ -121,10 +125,11 @@ export function PageHeader({ title, children, eyebrow }: { title: string; eyebro
   );
 }
 
-export function Loading({ what = 'Loading' }: { what?: string }) {
+export function Loading({ what }: { what?: string }) {
+  const { t } = useI18n();
   return (
     <p className="loading" role="status">
-      {what}…
+      {what ?? t('app.loading')}…
     </p>
   );
 }

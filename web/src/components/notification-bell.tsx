@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n/use-i18n';
 import { Link, useLocation } from '../lib/router';
 import { useUnreadCount } from '../lib/unread';
 
@@ -5,11 +6,12 @@ import { useUnreadCount } from '../lib/unread';
 export function NotificationBell() {
   const { path } = useLocation();
   const count = useUnreadCount(path);
+  const { t } = useI18n();
   return (
     <Link to="/notifications" className="bell" aria-current={path === '/notifications' ? 'page' : undefined}>
-      Notifications
+      {t('nav.notifications')}
       {count ? (
-        <span className="unread" aria-label={`${count} unread`}>
+        <span className="unread" aria-label={t('nav.unread', { count })}>
           {count}
         </span>
       ) : null}

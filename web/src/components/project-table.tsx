@@ -1,5 +1,5 @@
 import type { ProjectSummaryDto } from '../api/generated/api';
-import { formatDate, formatMoney } from '../lib/format';
+import { useI18n } from '../i18n/use-i18n';
 import { Link } from '../lib/router';
 import { FastTrackBadge, RiskBadge, StateBadge } from './badges';
 import { Empty } from './layout';
@@ -19,6 +19,7 @@ export function ProjectTable({
   linkSuffix?: string;
   extra?: { header: string; cell: (p: ProjectSummaryDto) => React.ReactNode };
 }) {
+  const { t, tp, fmt } = useI18n();
   if (projects.length === 0) return <Empty>{empty}</Empty>;
   return (
     <div className="table-wrap">
@@ -26,12 +27,12 @@ export function ProjectTable({
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Project</th>
-            <th scope="col">State</th>
-            <th scope="col">Risk</th>
-            <th scope="col">Budget</th>
-            <th scope="col">Value / effort</th>
-            <th scope="col">Target launch</th>
+            <th scope="col">{t('table.project')}</th>
+            <th scope="col">{t('table.state')}</th>
+            <th scope="col">{t('table.risk')}</th>
+            <th scope="col">{t('table.budget')}</th>
+            <th scope="col">{t('table.valueEffort')}</th>
+            <th scope="col">{t('table.targetLaunch')}</th>
             {extra ? <th scope="col">{extra.header}</th> : null}
           </tr>
         </thead>
@@ -42,20 +43,21 @@ export function ProjectTable({
                 <Link to={`/projects/${p.id}${linkSuffix}`}>{p.title}</Link>
                 <span className="ref">{p.reference}</span>
                 <span className="task">{p.customerTask}</span>
+                {p.supportCount ? <span className="ref">{tp('table.supportCount', p.supportCount)}</span> : null}
               </th>
-              <td data-label="State">
+              <td data-label={t('table.state')}>
                 <StateBadge state={p.state} /> <FastTrackBadge fastTrack={p.fastTrack} />
               </td>
-              <td data-label="Risk">
+              <td data-label={t('table.risk')}>
                 <RiskBadge level={p.riskLevel} />
               </td>
-              <td data-label="Budget">{formatMoney(p.budget)}</td>
-              <td data-label="Value / effort">
+              <td data-label={t('table.budget')}>{fmt.money(p.budget)}</td>
+              <td data-label={t('table.valueEffort')}>
                 {p.valueScore === null ? '—' : `${p.valueScore} / ${p.effortScore ?? '—'}`}
-                {p.valueVerdict === 'no_brainer' ? <span className="badge good">No-brainer</span> : null}
-                {p.valueVerdict === 'effort_exceeds_value' ? <span className="badge warn">Effort &gt; value</span> : null}
+                {p.valueVerdict === 'no_brainer' ? <span className="badge good">{t('badge.noBrainer')}</span> : null}
+                {p.valueVerdict === 'effort_exceeds_value' ? <span className="badge warn">{t('badge.effortExceeds')}</span> : null}
               </td>
-              <td data-label="Target launch">{formatDate(p.targetLaunchDate)}</td>
+              <td data-label={t('table.targetLaunch')}>{fmt.date(p.targetLaunchDate)}</td>
               {extra ? <td data-label={extra.header}>{extra.cell(p)}</td> : null}
             </tr>
           ))}

@@ -12,9 +12,3 @@ export function levelFor(score: number, thresholds: ThresholdsDto): Level {
 export function highestLevel(levels: Level[]): Level | null {
   return levels.reduce<Level | null>((max, l) => (max === null || LEVELS.indexOf(l) > LEVELS.indexOf(max) ? l : max), null);
 }
-
-export const RECOMMENDATION_LABELS: Record<string, string> = {
-  proceed: 'Proceed',
-  proceed_with_conditions: 'Proceed with conditions',
-  do_not_proceed: 'Do not proceed',
-};

@@ -65,7 +65,7 @@ export function Link({ to, onClick, children, ...rest }: LinkProps) {
 /** Sets the document title and moves focus to the page heading, so screen readers announce the new page. */
 export function usePageTitle(title: string): void {
   useEffect(() => {
-    document.title = `${title} · HERO Compact`;
+    document.title = `${title} · HERO Compact`; // the product's name is the same in every language
     const heading = document.querySelector<HTMLElement>('main h1');
     if (heading && !heading.contains(document.activeElement)) {
       heading.tabIndex = -1;

@@ -1,7 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api } from '../api/client';
+import { api, ifMatch } from '../api/client';
 import type { MeDto } from '../api/generated/api';
+import { toApiProblem } from '../api/problem';
 import { onSessionChange, readSession, writeSession } from '../api/session-store';
+import type { Locale } from '../i18n/locale';
+import { pickLocale, setAccountLocale } from '../i18n/locale-store';
 
 interface SessionValue {
   me: MeDto | null;
@@ -10,6 +13,8 @@ interface SessionValue {
   signIn: (email: string, password: string) => Promise<MeDto>;
   signOut: () => Promise<void>;
   refreshMe: () => Promise<void>;
+  /** Saves the language choice (PATCH /me when signed in; null: follow the browser) and switches to it. */
+  setLocale: (locale: Locale | null) => Promise<void>;
   can: (permission: string) => boolean;
   hasRole: (role: string) => boolean;
 }
@@ -17,8 +22,13 @@ interface SessionValue {
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<MeDto | null>(null);
+  const [me, setMeState] = useState<MeDto | null>(null);
   const [restoring, setRestoring] = useState(() => readSession() !== null);
+  // The account's language applies from the same render as the account itself.
+  const setMe = useCallback((value: MeDto | null) => {
+    setAccountLocale(value?.locale ?? null);
+    setMeState(value);
+  }, []);
 
   useEffect(() => {
     if (readSession()) {
@@ -31,14 +41,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return onSessionChange((session) => {
       if (!session) setMe(null);
     });
-  }, []);
+  }, [setMe]);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const pair = await api.auth.authLogin({ email, password });
-    writeSession({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
-    setMe(pair.user);
-    return pair.user;
-  }, []);
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const pair = await api.auth.authLogin({ email, password });
+      writeSession({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+      setMe(pair.user);
+      return pair.user;
+    },
+    [setMe],
+  );
 
   const signOut = useCallback(async () => {
     const session = readSession();
@@ -46,7 +59,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     writeSession(null);
   }, []);
 
-  const refreshMe = useCallback(async () => setMe(await api.auth.authMe()), []);
+  const refreshMe = useCallback(async () => setMe(await api.auth.authMe()), [setMe]);
+
+  const setLocale = useCallback(
+    async (locale: Locale | null) => {
+      // Kept in this browser too, so the sign-in page speaks it after signing out.
+      pickLocale(locale);
+      if (!me) return;
+      const save = (version: number) => api.auth.authUpdateMe({ locale }, ifMatch(version));
+      const updated = await save(me.version).catch(async (err: unknown) => {
+        // The account changed meanwhile (another tab, an admin): retry once on its current version.
+        if (toApiProblem(err).status !== 412) throw err;
+        return save((await api.auth.authMe()).version);
+      });
+      setMe(updated);
+    },
+    [me, setMe],
+  );
 
   const value = useMemo<SessionValue>(
     () => ({
@@ -55,10 +84,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signIn,
       signOut,
       refreshMe,
+      setLocale,
       can: (permission) => me?.permissions.includes(permission) ?? false,
       hasRole: (role) => me?.roles.includes(role as MeDto['roles'][number]) ?? false,
     }),
-    [me, restoring, signIn, signOut, refreshMe],
+    [me, restoring, signIn, signOut, refreshMe, setLocale],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

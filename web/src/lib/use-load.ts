@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem, toApiProblem } from '../api/problem';
+import { useI18n } from '../i18n/use-i18n';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -17,12 +18,14 @@ interface Result<T> {
 }
 
 /**
- * Loads data for a screen; re-runs when `deps` (ids, filters: plain values) change or on reload(),
- * and ignores answers to a superseded request. The previous data stays visible while reloading.
+ * Loads data for a screen; re-runs when `deps` (ids, filters: plain values) change, on reload(),
+ * and when the language changes (the server translates notifications and problems), and ignores
+ * answers to a superseded request. The previous data stays visible while reloading.
  */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
   const [tick, setTick] = useState(0);
-  const key = JSON.stringify([...deps, tick]);
+  const { locale } = useI18n();
+  const key = JSON.stringify([...deps, tick, locale]);
   const [result, setResult] = useState<Result<T>>({ key: '' });
 
   useEffect(() => {

@@ -5,8 +5,10 @@ import { toApiProblem, type ApiProblem } from '../api/problem';
 import { RiskBadge } from '../components/badges';
 import { fieldId, ProblemSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { Loading, PageHeader } from '../components/layout';
+import { useI18n } from '../i18n/use-i18n';
+import { RECOMMENDATIONS } from '../lib/format';
 import { Link, navigate, usePageTitle } from '../lib/router';
-import { highestLevel, levelFor, RECOMMENDATION_LABELS, type Level } from '../lib/risk';
+import { highestLevel, levelFor, type Level } from '../lib/risk';
 import { useLoad } from '../lib/use-load';
 
 interface RatingRow {
@@ -75,17 +77,18 @@ function bodyOf(form: AssessmentForm, framework: RiskFrameworkDto): UpdateAssess
 
 /** The advisor's assessment: 5×5 ratings with live score and level, mitigations, conditions, advice. */
 export function AssessmentFormPage({ projectId }: { projectId: string }) {
+  const { t } = useI18n();
   const loaded = useLoad(async () => {
     const project = await api.projects.projectsGet({ id: projectId });
     const list = await api.risk.assessmentsList({ id: projectId, limit: 20 });
     const draft = list.items.find((a) => a.status === 'draft');
     return { project, draft, hasSubmitted: list.items.some((a) => a.status === 'submitted') };
   }, [projectId]);
-  usePageTitle(loaded.data ? `Assess ${loaded.data.project.title}` : 'Risk assessment');
+  usePageTitle(loaded.data ? t('assess.titleOf', { title: loaded.data.project.title }) : t('summary.title'));
   const [starting, setStarting] = useState<ApiProblem>();
 
-  if (loaded.problem) return <ProblemSummary problem={loaded.problem} title="The assessment cannot be shown" />;
-  if (!loaded.data) return <Loading what="Loading the assessment" />;
+  if (loaded.problem) return <ProblemSummary problem={loaded.problem} title={t('assess.cannotShow')} />;
+  if (!loaded.data) return <Loading what={t('assess.loading')} />;
   const { project, draft, hasSubmitted } = loaded.data;
   const start = (copyFrom: 'self_screening' | 'previous'): void => {
     api.risk.assessmentsCreate({ id: projectId }, { copyFrom }).then(loaded.reload, (e: unknown) => setStarting(toApiProblem(e)));
@@ -93,23 +96,23 @@ export function AssessmentFormPage({ projectId }: { projectId: string }) {
 
   return (
     <>
-      <PageHeader title={`Risk assessment: ${project.title}`} eyebrow={<Link to={`/projects/${project.id}`}>{project.reference}</Link>} />
+      <PageHeader
+        title={t('assess.heading', { title: project.title })}
+        eyebrow={<Link to={`/projects/${project.id}`}>{project.reference}</Link>}
+      />
       {draft ? (
         <AssessmentEditor project={project} initial={draft} />
       ) : (
         <section className="card">
           <ProblemSummary problem={starting} />
-          <p>
-            No draft yet. Start from the HERO’s self-screening (the dimensions it points at are flagged), or copy the last submitted
-            revision.
-          </p>
+          <p>{t('assess.noDraft')}</p>
           <div className="button-row">
             <button type="button" className="primary" onClick={() => start('self_screening')}>
-              Start the assessment
+              {t('assess.start')}
             </button>
             {hasSubmitted ? (
               <button type="button" onClick={() => start('previous')}>
-                Copy the last revision
+                {t('assess.copy')}
               </button>
             ) : null}
           </div>
@@ -120,6 +123,7 @@ export function AssessmentFormPage({ projectId }: { projectId: string }) {
 }
 
 function AssessmentEditor({ project, initial }: { project: ProjectDto; initial: AssessmentDto }) {
+  const { t, rich, term, known } = useI18n();
   const [assessment, setAssessment] = useState(initial);
   const [form, setForm] = useState(() => formOf(initial));
   const [problem, setProblem] = useState<ApiProblem>();
@@ -131,7 +135,7 @@ function AssessmentEditor({ project, initial }: { project: ProjectDto; initial: 
 
   const fw = framework.data;
   const inScope = useMemo(() => new Set(assessment.scope.map((s) => s.dimension)), [assessment.scope]);
-  if (!fw) return <Loading what="Loading the risk framework" />;
+  if (!fw) return <Loading what={t('assess.loadingFramework')} />;
   const dimensions = fw.dimensions.filter((d) => !assessment.light || inScope.has(d.key));
   const rated = ratedInOrder(form, fw);
   const liveLevels = rated.map((r) => levelFor(r.residualLikelihood * r.residualImpact, fw.thresholds));
@@ -173,8 +177,8 @@ function AssessmentEditor({ project, initial }: { project: ProjectDto; initial: 
       if (patch?.impact !== undefined && current.residualImpact === current.impact) follow.residualImpact = patch.impact;
       return { ...f, ratings: { ...f.ratings, [key]: patch === null ? undefined : { ...current, ...follow, ...patch } } };
     });
-  const scaleOptions = (steps: { value: number; label: string }[]) =>
-    steps.map((s) => ({ value: String(s.value), label: `${s.value} — ${s.label}` }));
+  const scaleOptions = (scale: 'likelihood' | 'impact') =>
+    fw.scale[scale].map((s) => ({ value: String(s.value), label: `${s.value} — ${known(`scale.${scale}.${s.value}`, s.label)}` }));
 
   return (
     <form
@@ -185,14 +189,12 @@ function AssessmentEditor({ project, initial }: { project: ProjectDto; initial: 
       noValidate
     >
       <div className="live-overall card" aria-live="polite">
-        Overall risk so far: <RiskBadge level={overall} />{' '}
-        <span className="hint">
-          (the highest level after mitigation of any dimension; {rated.length} of {dimensions.length} rated)
-        </span>
+        {rich('assess.overallSoFar', { level: <RiskBadge level={overall} /> })}{' '}
+        <span className="hint">{t('assess.overallHint', { rated: rated.length, total: dimensions.length })}</span>
       </div>
       <ProblemSummary problem={problem} />
       <section className="card" aria-labelledby="ratings-title">
-        <h2 id="ratings-title">Ratings (likelihood × impact, 1–5 each)</h2>
+        <h2 id="ratings-title">{t('assess.ratings')}</h2>
         {problem?.fieldMessages('ratings').length ? (
           <p className="field-error" id={fieldId('ratings')}>
             {problem.fieldMessages('ratings').join('. ')}
@@ -202,74 +204,75 @@ function AssessmentEditor({ project, initial }: { project: ProjectDto; initial: 
           const r = form.ratings[d.key];
           const attention = assessment.scope.find((s) => s.dimension === d.key)?.attention;
           const i = ratingIndex(d.key);
+          const dimName = known(`dimension.${d.key}.name`, d.name);
           const name = (field: string) => `ratings[${i}].${field}`;
           const inherent = r ? r.likelihood * r.impact : 0;
           const residual = r ? r.residualLikelihood * r.residualImpact : 0;
           return (
             <fieldset key={d.key} className={`rating ${attention ? 'attention' : ''}`}>
               <legend>
-                {d.name} {attention ? <span className="badge warn">Flagged by self-screening</span> : null}
+                {dimName} {attention ? <span className="badge warn">{t('assess.flagged')}</span> : null}
               </legend>
-              <p className="hint">{d.guidance}</p>
+              <p className="hint">{known(`dimension.${d.key}.guidance`, d.guidance)}</p>
               {!r ? (
                 <button type="button" onClick={() => setRating(d.key, {})}>
-                  Rate {d.name}
+                  {t('assess.rate', { name: dimName })}
                 </button>
               ) : (
                 <>
                   <div className="inline-fields">
                     <SelectField
                       name={name('likelihood')}
-                      label="Likelihood"
+                      label={t('assess.likelihood')}
                       value={String(r.likelihood)}
                       onChange={(v) => setRating(d.key, { likelihood: Number(v) })}
-                      options={scaleOptions(fw.scale.likelihood)}
+                      options={scaleOptions('likelihood')}
                       problem={problem}
                     />
                     <SelectField
                       name={name('impact')}
-                      label="Impact"
+                      label={t('assess.impact')}
                       value={String(r.impact)}
                       onChange={(v) => setRating(d.key, { impact: Number(v) })}
-                      options={scaleOptions(fw.scale.impact)}
+                      options={scaleOptions('impact')}
                       problem={problem}
                     />
                     <p className="score" aria-live="polite">
-                      Score {inherent} <RiskBadge level={levelFor(inherent, fw.thresholds)} />
+                      {rich('assess.score', { score: inherent, level: <RiskBadge level={levelFor(inherent, fw.thresholds)} /> })}
                     </p>
                   </div>
                   <div className="inline-fields">
                     <SelectField
                       name={name('residualLikelihood')}
-                      label="Likelihood after mitigation"
+                      label={t('assess.residualLikelihood')}
                       value={String(r.residualLikelihood)}
                       onChange={(v) => setRating(d.key, { residualLikelihood: Number(v) })}
-                      options={scaleOptions(fw.scale.likelihood)}
+                      options={scaleOptions('likelihood')}
                       problem={problem}
                     />
                     <SelectField
                       name={name('residualImpact')}
-                      label="Impact after mitigation"
+                      label={t('assess.residualImpact')}
                       value={String(r.residualImpact)}
                       onChange={(v) => setRating(d.key, { residualImpact: Number(v) })}
-                      options={scaleOptions(fw.scale.impact)}
+                      options={scaleOptions('impact')}
                       problem={problem}
                     />
                     <p className="score" aria-live="polite">
-                      Residual {residual} <RiskBadge level={levelFor(residual, fw.thresholds)} />
+                      {rich('assess.residual', { score: residual, level: <RiskBadge level={levelFor(residual, fw.thresholds)} /> })}
                     </p>
                   </div>
                   <TextArea
                     name={name('rationale')}
-                    label="Rationale"
-                    hint="Required for medium and above: what could happen, and why this rating."
+                    label={t('decide.rationale')}
+                    hint={t('assess.rationaleHint')}
                     rows={2}
                     value={r.rationale}
                     onChange={(rationale) => setRating(d.key, { rationale })}
                     problem={problem}
                   />
                   <button type="button" className="link-button danger" onClick={() => setRating(d.key, null)}>
-                    Remove the rating of {d.name}
+                    {t('assess.removeRating', { name: dimName })}
                   </button>
                 </>
               )}
@@ -277,36 +280,41 @@ function AssessmentEditor({ project, initial }: { project: ProjectDto; initial: 
           );
         })}
       </section>
-      <MitigationsAndConditions form={form} setForm={setForm} problem={problem} dimensions={dimensions} />
+      <MitigationsAndConditions
+        form={form}
+        setForm={setForm}
+        problem={problem}
+        dimensions={dimensions.map((d) => ({ key: d.key, name: known(`dimension.${d.key}.name`, d.name) }))}
+      />
       <section className="card" aria-labelledby="advice-title">
-        <h2 id="advice-title">Advice for the manager</h2>
+        <h2 id="advice-title">{t('assess.advice')}</h2>
         <SelectField
           name="recommendation"
-          label="Recommendation"
+          label={t('assess.recommendation')}
           value={form.recommendation}
-          placeholder="Choose…"
+          placeholder={t('field.choose')}
           onChange={(recommendation) => setForm({ ...form, recommendation })}
-          options={Object.entries(RECOMMENDATION_LABELS).map(([value, label]) => ({ value, label }))}
+          options={RECOMMENDATIONS.map((value) => ({ value, label: term('recommendation', value) }))}
           problem={problem}
         />
         <TextArea
           name="summary"
-          label="Summary"
-          hint="The advice in a few sentences."
+          label={t('projectField.summary')}
+          hint={t('assess.summaryHint')}
           value={form.summary}
           onChange={(summary) => setForm({ ...form, summary })}
           problem={problem}
         />
         <div className="button-row">
           <button type="button" disabled={pending} onClick={() => void save(false)}>
-            Save draft
+            {t('assess.saveDraft')}
           </button>
           <button type="submit" className="primary" disabled={pending}>
-            Submit the assessment
+            {t('assess.submit')}
           </button>
           {saved ? (
             <span role="status" className="ok">
-              Draft saved.
+              {t('assess.saved')}
             </span>
           ) : null}
         </div>
@@ -326,20 +334,21 @@ function MitigationsAndConditions({
   problem?: ApiProblem;
   dimensions: { key: string; name: string }[];
 }) {
+  const { t } = useI18n();
   const setM = (i: number, patch: Partial<MitigationRow>) =>
     setForm({ ...form, mitigations: form.mitigations.map((m, j) => (i === j ? { ...m, ...patch } : m)) });
   const setC = (i: number, patch: Partial<ConditionRow>) =>
     setForm({ ...form, conditions: form.conditions.map((c, j) => (i === j ? { ...c, ...patch } : c)) });
   return (
     <section className="card" aria-labelledby="mitigations-title">
-      <h2 id="mitigations-title">Mitigations</h2>
-      <p className="hint">State every concern as a concrete step someone owns.</p>
+      <h2 id="mitigations-title">{t('summary.mitigations')}</h2>
+      <p className="hint">{t('assess.mitigationsHint')}</p>
       {form.mitigations.map((m, i) => (
         <fieldset key={i} className="row-group">
-          <legend>Mitigation {i + 1}</legend>
+          <legend>{t('assess.mitigationN', { n: i + 1 })}</legend>
           <TextArea
             name={`mitigations[${i}].text`}
-            label="What will be done"
+            label={t('assess.whatDone')}
             rows={2}
             value={m.text}
             onChange={(text) => setM(i, { text })}
@@ -349,7 +358,7 @@ function MitigationsAndConditions({
           <div className="inline-fields">
             <TextField
               name={`mitigations[${i}].owner`}
-              label="Owner"
+              label={t('decide.owner')}
               value={m.owner}
               onChange={(owner) => setM(i, { owner })}
               problem={problem}
@@ -357,7 +366,7 @@ function MitigationsAndConditions({
             />
             <TextField
               name={`mitigations[${i}].dueDate`}
-              label="Due"
+              label={t('decide.due')}
               type="date"
               value={m.dueDate}
               onChange={(dueDate) => setM(i, { dueDate })}
@@ -365,9 +374,9 @@ function MitigationsAndConditions({
             />
             <SelectField
               name={`mitigations[${i}].dimension`}
-              label="Dimension"
+              label={t('summary.dimension')}
               value={m.dimension}
-              placeholder="Any"
+              placeholder={t('assess.anyDimension')}
               onChange={(dimension) => setM(i, { dimension })}
               options={dimensions.map((d) => ({ value: d.key, label: d.name }))}
               problem={problem}
@@ -378,7 +387,7 @@ function MitigationsAndConditions({
             className="link-button danger"
             onClick={() => setForm({ ...form, mitigations: form.mitigations.filter((_, j) => j !== i) })}
           >
-            Remove mitigation {i + 1}
+            {t('assess.removeMitigation', { n: i + 1 })}
           </button>
         </fieldset>
       ))}
@@ -388,9 +397,9 @@ function MitigationsAndConditions({
           setForm({ ...form, mitigations: [...form.mitigations, { text: '', owner: '', dueDate: '', status: 'open', dimension: '' }] })
         }
       >
-        Add a mitigation
+        {t('assess.addMitigation')}
       </button>
-      <h2>Proposed conditions of approval</h2>
+      <h2>{t('assess.proposedConditions')}</h2>
       {problem?.fieldMessages('proposedConditions').length ? (
         <p className="field-error" id={fieldId('proposedConditions')}>
           {problem.fieldMessages('proposedConditions').join('. ')}
@@ -398,10 +407,10 @@ function MitigationsAndConditions({
       ) : null}
       {form.conditions.map((c, i) => (
         <fieldset key={i} className="row-group">
-          <legend>Condition {i + 1}</legend>
+          <legend>{t('decide.conditionN', { n: i + 1 })}</legend>
           <TextArea
             name={`proposedConditions[${i}].text`}
-            label="Condition"
+            label={t('decide.condition')}
             rows={2}
             value={c.text}
             onChange={(text) => setC(i, { text })}
@@ -410,7 +419,7 @@ function MitigationsAndConditions({
           />
           <TextField
             name={`proposedConditions[${i}].dueDate`}
-            label="Due"
+            label={t('decide.due')}
             type="date"
             value={c.dueDate}
             onChange={(dueDate) => setC(i, { dueDate })}
@@ -421,12 +430,12 @@ function MitigationsAndConditions({
             className="link-button danger"
             onClick={() => setForm({ ...form, conditions: form.conditions.filter((_, j) => j !== i) })}
           >
-            Remove condition {i + 1}
+            {t('decide.removeCondition', { n: i + 1 })}
           </button>
         </fieldset>
       ))}
       <button type="button" onClick={() => setForm({ ...form, conditions: [...form.conditions, { text: '', dueDate: '' }] })}>
-        Add a condition
+        {t('decide.addCondition')}
       </button>
     </section>
   );

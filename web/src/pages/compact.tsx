@@ -3,25 +3,27 @@ import { api } from '../api/client';
 import type { CommitmentsDto, CompactVersionDto } from '../api/generated/api';
 import { ProblemSummary, TextArea, TextField } from '../components/fields';
 import { Loading, PageHeader } from '../components/layout';
-import { formatDate, formatDateTime } from '../lib/format';
+import type { PlainKey } from '../i18n/catalog';
+import { useI18n } from '../i18n/use-i18n';
 import { usePageTitle } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAction, useLoad } from '../lib/use-load';
 
-const GROUPS: { key: keyof CommitmentsDto; title: string }[] = [
-  { key: 'hero', title: 'HEROes commit to' },
-  { key: 'manager', title: 'Managers commit to' },
-  { key: 'it', title: 'IT commits to' },
+const GROUPS: { key: keyof CommitmentsDto; title: PlainKey; lines: PlainKey }[] = [
+  { key: 'hero', title: 'compact.hero', lines: 'compact.heroLines' },
+  { key: 'manager', title: 'compact.manager', lines: 'compact.managerLines' },
+  { key: 'it', title: 'compact.it', lines: 'compact.itLines' },
 ];
 
 function CompactText({ version }: { version: CompactVersionDto }) {
+  const { t } = useI18n();
   return (
     <article className="compact-text">
       <p className="lead">{version.intro}</p>
       <div className="commitments">
         {GROUPS.map((g) => (
           <section key={g.key} aria-labelledby={`c-${g.key}`}>
-            <h2 id={`c-${g.key}`}>{g.title}</h2>
+            <h2 id={`c-${g.key}`}>{t(g.title)}</h2>
             <ol>
               {version.commitments[g.key].map((c, i) => (
                 <li key={i}>{c}</li>
@@ -36,7 +38,8 @@ function CompactText({ version }: { version: CompactVersionDto }) {
 
 /** The compact: everyone reads and acknowledges it; the CIO drafts and publishes new versions. */
 export function CompactPage() {
-  usePageTitle('The compact');
+  const { t, term, fmt } = useI18n();
+  usePageTitle(t('nav.compact'));
   const { can } = useSession();
   const current = useLoad(() => api.compact.compactCurrent(), []);
   const acknowledge = useAction(async (versionId: string) => {
@@ -50,26 +53,27 @@ export function CompactPage() {
     <>
       <PageHeader
         title={version.title}
-        eyebrow={`The compact · version ${version.number ?? '—'} · published ${formatDate(version.publishedAt)}`}
+        eyebrow={t('compact.eyebrow', { number: version.number ?? '—', date: fmt.date(version.publishedAt) })}
       />
       <CompactText version={version} />
       <section className="card ack" aria-labelledby="ack-title">
-        <h2 id="ack-title">Your acknowledgement</h2>
+        <h2 id="ack-title">{t('compact.ack')}</h2>
         <ProblemSummary problem={acknowledge.problem} />
         {acknowledgement?.required ? (
           <>
             <p>
-              You commit as: <strong>{acknowledgement.missingGroups.join(', ')}</strong>. Acknowledging is permanent and recorded in the
-              audit trail.
+              {t('compact.commitAs')} <strong>{acknowledgement.missingGroups.map((g) => term('compactGroup', g)).join(', ')}</strong>.{' '}
+              {t('compact.permanent')}
             </p>
             <button type="button" className="primary" disabled={acknowledge.pending} onClick={() => void acknowledge.run(version.id)}>
-              I have read and acknowledge this compact
+              {t('compact.acknowledge')}
             </button>
           </>
         ) : (
           <p className="ok">
-            You acknowledged version {version.number}
-            {acknowledgement?.acknowledgedAt ? ` on ${formatDateTime(acknowledgement.acknowledgedAt)}` : ''}.
+            {acknowledgement?.acknowledgedAt
+              ? t('compact.acknowledgedOn', { number: version.number ?? '—', when: fmt.dateTime(acknowledgement.acknowledgedAt) })
+              : t('compact.acknowledged', { number: version.number ?? '—' })}
           </p>
         )}
       </section>
@@ -86,6 +90,7 @@ const lines = (text: string): string[] =>
 
 /** CIO: draft a new version (starting from the current text), edit it, publish it. */
 function CompactDrafts({ current, onPublished }: { current: CompactVersionDto; onPublished: () => void }) {
+  const { t } = useI18n();
   const versions = useLoad(() => api.compact.compactVersions({ limit: 50 }), []);
   const draft = versions.data?.items.find((v) => v.status === 'draft');
   const [form, setForm] = useState<{ title: string; intro: string; hero: string; manager: string; it: string } | null>(null);
@@ -120,15 +125,12 @@ function CompactDrafts({ current, onPublished }: { current: CompactVersionDto; o
 
   return (
     <section className="card" aria-labelledby="drafts-title">
-      <h2 id="drafts-title">New version (CIO)</h2>
-      <p className="hint">
-        Published versions are immutable. Everyone must acknowledge a newly published version before their next submission, assessment or
-        decision.
-      </p>
+      <h2 id="drafts-title">{t('compact.newVersion')}</h2>
+      <p className="hint">{t('compact.newVersionHint')}</p>
       <ProblemSummary problem={problem} />
       {!form ? (
         <button type="button" onClick={() => startFrom(draft ?? current)}>
-          {draft ? 'Edit the draft' : 'Draft a new version'}
+          {draft ? t('compact.editDraft') : t('compact.draftNew')}
         </button>
       ) : (
         <form
@@ -137,10 +139,16 @@ function CompactDrafts({ current, onPublished }: { current: CompactVersionDto; o
             void save.run();
           }}
         >
-          <TextField name="title" label="Title" value={form.title} onChange={(title) => setForm({ ...form, title })} problem={problem} />
+          <TextField
+            name="title"
+            label={t('compact.title')}
+            value={form.title}
+            onChange={(title) => setForm({ ...form, title })}
+            problem={problem}
+          />
           <TextArea
             name="intro"
-            label="Introduction"
+            label={t('compact.intro')}
             value={form.intro}
             onChange={(intro) => setForm({ ...form, intro })}
             problem={problem}
@@ -149,7 +157,7 @@ function CompactDrafts({ current, onPublished }: { current: CompactVersionDto; o
             <TextArea
               key={g.key}
               name={`commitments.${g.key}`}
-              label={`${g.title} (one per line)`}
+              label={t(g.lines)}
               rows={6}
               value={form[g.key]}
               onChange={(v) => setForm({ ...form, [g.key]: v })}
@@ -158,11 +166,11 @@ function CompactDrafts({ current, onPublished }: { current: CompactVersionDto; o
           ))}
           <div className="button-row">
             <button type="submit" disabled={save.pending}>
-              Save draft
+              {t('assess.saveDraft')}
             </button>
             {draft ? (
               <button type="button" className="primary" disabled={publish.pending} onClick={() => void publish.run(draft.id)}>
-                Publish version
+                {t('compact.publish')}
               </button>
             ) : null}
           </div>

@@ -5,7 +5,8 @@ import type { HeatmapCellDto, ThresholdsDto } from '../api/generated/api';
 import { ProblemSummary, SelectField } from '../components/fields';
 import { Loading, PageHeader } from '../components/layout';
 import { RiskBadge } from '../components/badges';
-import { formatDate, humanize, stateLabel, TECHNOLOGY_LABELS } from '../lib/format';
+import { humanize } from '../i18n/translate';
+import { useI18n } from '../i18n/use-i18n';
 import { Link, usePageTitle } from '../lib/router';
 import { levelFor } from '../lib/risk';
 import { useLoad } from '../lib/use-load';
@@ -19,8 +20,7 @@ const LEVEL_COLOURS: Record<string, string> = {
 };
 const BAR = '#1d4ed8';
 
-function ChartCard({ title, children, summary }: { title: string; summary: string; children: React.ReactNode }) {
-  const id = `chart-${title.replace(/\W+/g, '-').toLowerCase()}`;
+function ChartCard({ id, title, children, summary }: { id: string; title: string; summary: string; children: React.ReactNode }) {
   return (
     <section className="card chart" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -33,12 +33,12 @@ function ChartCard({ title, children, summary }: { title: string; summary: strin
   );
 }
 
-const describe = (rows: { name: string; count: number }[]) => rows.map((r) => `${r.name}: ${r.count}`).join(', ') || 'No data';
 const round = (n: number) => Math.round(n * 10) / 10;
 const rowsHeight = (rows: number) => Math.max(160, rows * 30 + 50);
 
 /** One bar per category, labels on the left: long state and technology names stay readable. */
 function HorizontalBars({ data, fill }: { data: { name: string; count: number }[]; fill: string }) {
+  const { t } = useI18n();
   return (
     <ResponsiveContainer width="100%" height={rowsHeight(data.length)}>
       <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
@@ -46,7 +46,7 @@ function HorizontalBars({ data, fill }: { data: { name: string; count: number }[
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="name" width={150} interval={0} />
         <Tooltip />
-        <Bar dataKey="count" name="Projects" fill={fill} />
+        <Bar dataKey="count" name={t('portfolio.projects')} fill={fill} />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -54,7 +54,8 @@ function HorizontalBars({ data, fill }: { data: { name: string; count: number }[
 
 /** Portfolio insight (DOMAIN.md §11): counts, the risk heat map, cycle times and decision rates. */
 export function DashboardPage() {
-  usePageTitle('Portfolio');
+  const { t, tp, term, fmt } = useI18n();
+  usePageTitle(t('nav.portfolio'));
   const data = useLoad(async () => {
     const [portfolio, heatmap, cycle, decisions, framework, acceptances] = await Promise.all([
       api.reports.reportsPortfolio({}),
@@ -66,30 +67,36 @@ export function DashboardPage() {
     ]);
     return { portfolio, heatmap, cycle, decisions, thresholds: framework.thresholds, acceptances: acceptances.items };
   }, []);
-  if (data.problem) return <ProblemSummary problem={data.problem} title="The portfolio cannot be shown" />;
-  if (!data.data) return <Loading what="Loading the portfolio" />;
+  if (data.problem) return <ProblemSummary problem={data.problem} title={t('portfolio.cannotShow')} />;
+  if (!data.data) return <Loading what={t('portfolio.loading')} />;
   const { portfolio, heatmap, cycle, decisions, thresholds, acceptances } = data.data;
-  const byState = portfolio.byState.map((c) => ({ name: stateLabel(c.key), count: c.count }));
-  const byRisk = portfolio.byRiskLevel.map((c) => ({ name: humanize(c.key), key: c.key, count: c.count }));
+  const byState = portfolio.byState.map((c) => ({ name: term('state', c.key), count: c.count }));
+  const byRisk = portfolio.byRiskLevel.map((c) => ({
+    name: c.key === 'unassessed' ? t('badge.notAssessed') : term('risk', c.key),
+    key: c.key,
+    count: c.count,
+  }));
   const byUnit = portfolio.byOrgUnit.map((u) => ({ name: u.name, count: u.count }));
-  const byTech = portfolio.byTechnology.map((c) => ({ name: TECHNOLOGY_LABELS[c.key] ?? c.key, count: c.count }));
-  const stages = cycle.stages.map((st) => ({ name: stateLabel(st.stage), median: round(st.medianHours), p90: round(st.p90Hours) }));
+  const byTech = portfolio.byTechnology.map((c) => ({ name: term('tech', c.key), count: c.count }));
+  const stages = cycle.stages.map((st) => ({ name: term('state', st.stage), median: round(st.medianHours), p90: round(st.p90Hours) }));
+  const describe = (rows: { name: string; count: number }[]) =>
+    rows.map((r) => `${r.name}: ${fmt.number(r.count)}`).join(', ') || t('portfolio.noData');
 
   return (
     <>
-      <PageHeader title="Portfolio" eyebrow={`${portfolio.total} projects you can see`} />
+      <PageHeader title={t('nav.portfolio')} eyebrow={tp('portfolio.total', portfolio.total)} />
       <div className="chart-grid">
-        <ChartCard title="Projects by state" summary={describe(byState)}>
+        <ChartCard id="chart-state" title={t('portfolio.byState')} summary={describe(byState)}>
           <HorizontalBars data={byState} fill={BAR} />
         </ChartCard>
-        <ChartCard title="Projects by risk level" summary={describe(byRisk)}>
+        <ChartCard id="chart-risk" title={t('portfolio.byRisk')} summary={describe(byRisk)}>
           <ResponsiveContainer width="100%" height={rowsHeight(byState.length)}>
             <BarChart accessibilityLayer={false} data={byRisk}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="name" interval={0} />
               <YAxis allowDecimals={false} />
               <Tooltip />
-              <Bar dataKey="count" name="Projects">
+              <Bar dataKey="count" name={t('portfolio.projects')}>
                 {byRisk.map((r) => (
                   <Cell key={r.key} fill={LEVEL_COLOURS[r.key] ?? BAR} />
                 ))}
@@ -97,15 +104,19 @@ export function DashboardPage() {
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>
-        <ChartCard title="Projects by technology" summary={describe(byTech)}>
+        <ChartCard id="chart-tech" title={t('portfolio.byTech')} summary={describe(byTech)}>
           <HorizontalBars data={byTech} fill="#7c3aed" />
         </ChartCard>
-        <ChartCard title="Projects by unit" summary={describe(byUnit)}>
+        <ChartCard id="chart-unit" title={t('portfolio.byUnit')} summary={describe(byUnit)}>
           <HorizontalBars data={byUnit} fill="#0f766e" />
         </ChartCard>
         <ChartCard
-          title="Time spent per stage (hours)"
-          summary={stages.map((st) => `${st.name}: median ${st.median}, 90th percentile ${st.p90} hours`).join(', ') || 'No data'}
+          id="chart-stages"
+          title={t('portfolio.stages')}
+          summary={
+            stages.map((st) => t('portfolio.stageSummary', { stage: st.name, median: st.median, p90: st.p90 })).join(', ') ||
+            t('portfolio.noData')
+          }
         >
           <ResponsiveContainer width="100%" height={Math.max(180, stages.length * 44 + 70)}>
             <BarChart accessibilityLayer={false} data={stages} layout="vertical" margin={{ left: 8, right: 16 }}>
@@ -114,26 +125,26 @@ export function DashboardPage() {
               <YAxis type="category" dataKey="name" width={150} interval={0} />
               <Tooltip />
               <Legend />
-              <Bar dataKey="median" name="Median" fill={BAR} />
-              <Bar dataKey="p90" name="90th percentile" fill="#93c5fd" />
+              <Bar dataKey="median" name={t('portfolio.median')} fill={BAR} />
+              <Bar dataKey="p90" name={t('portfolio.p90')} fill="#93c5fd" />
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>
         <HeatMap cells={heatmap.cells} assessed={heatmap.assessedProjects} thresholds={thresholds} />
       </div>
       <section className="card" aria-labelledby="acceptances-title">
-        <h2 id="acceptances-title">Risk acceptances in force</h2>
+        <h2 id="acceptances-title">{t('portfolio.acceptances')}</h2>
         {acceptances.length === 0 ? (
-          <p className="empty">No approval in force rests on a written risk acceptance.</p>
+          <p className="empty">{t('portfolio.noAcceptances')}</p>
         ) : (
           <div className="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Project</th>
-                  <th scope="col">Accepted</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Review by</th>
+                  <th scope="col">{t('table.project')}</th>
+                  <th scope="col">{t('portfolio.accepted')}</th>
+                  <th scope="col">{t('portfolio.acceptedBy')}</th>
+                  <th scope="col">{t('decide.reviewBy')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -148,7 +159,7 @@ export function DashboardPage() {
                     </td>
                     <td>{a.acceptedBy.displayName}</td>
                     <td>
-                      {formatDate(a.expiresOn)} {a.expired ? <span className="badge warn">Expired</span> : null}
+                      {fmt.date(a.expiresOn)} {a.expired ? <span className="badge warn">{t('decision.expired')}</span> : null}
                     </td>
                   </tr>
                 ))}
@@ -158,28 +169,28 @@ export function DashboardPage() {
         )}
       </section>
       <section className="card" aria-labelledby="rates-title">
-        <h2 id="rates-title">Decisions per unit</h2>
+        <h2 id="rates-title">{t('portfolio.rates')}</h2>
         <div className="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Unit</th>
-                <th scope="col">Decisions</th>
-                <th scope="col">Approved</th>
-                <th scope="col">Rejected</th>
-                <th scope="col">Changes requested</th>
-                <th scope="col">Approval rate</th>
+                <th scope="col">{t('portfolio.unit')}</th>
+                <th scope="col">{t('portfolio.decisions')}</th>
+                <th scope="col">{t('state.approved')}</th>
+                <th scope="col">{t('state.rejected')}</th>
+                <th scope="col">{t('state.changes_requested')}</th>
+                <th scope="col">{t('portfolio.approvalRate')}</th>
               </tr>
             </thead>
             <tbody>
               {decisions.rows.map((r) => (
                 <tr key={r.orgUnitId ?? 'all'}>
-                  <th scope="row">{r.orgUnitName ?? 'All units'}</th>
+                  <th scope="row">{r.orgUnitName ?? t('portfolio.allUnits')}</th>
                   <td>{r.decisions}</td>
                   <td>{r.approved}</td>
                   <td>{r.rejected}</td>
                   <td>{r.changesRequested}</td>
-                  <td>{Math.round(r.approvalRate * 100)}%</td>
+                  <td>{fmt.percent(r.approvalRate)}</td>
                 </tr>
               ))}
             </tbody>
@@ -192,6 +203,7 @@ export function DashboardPage() {
 
 /** Likelihood × impact grid of residual (or inherent) ratings, as a table with the counts written in. */
 function HeatMap({ cells, assessed, thresholds }: { cells: HeatmapCellDto[]; assessed: number; thresholds: ThresholdsDto }) {
+  const { t, tp, term } = useI18n();
   const [kind, setKind] = useState<'residual' | 'inherent'>('residual');
   const [dimension, setDimension] = useState('');
   const dimensions = [...new Set(cells.map((c) => c.dimension).filter((d): d is string => d !== null))];
@@ -200,33 +212,33 @@ function HeatMap({ cells, assessed, thresholds }: { cells: HeatmapCellDto[]; ass
   const max = Math.max(1, ...chosen.map((c) => c.count));
   return (
     <section className="card heatmap" aria-labelledby="heatmap-title">
-      <h2 id="heatmap-title">Risk heat map</h2>
-      <p className="hint">{assessed} assessed projects, latest submitted assessment each.</p>
+      <h2 id="heatmap-title">{t('portfolio.heatmap')}</h2>
+      <p className="hint">{tp('portfolio.assessed', assessed)}</p>
       <div className="inline-fields">
         <SelectField
           name="heatmapKind"
-          label="Ratings"
+          label={t('portfolio.ratings')}
           value={kind}
           onChange={(v) => setKind(v as 'residual' | 'inherent')}
           options={[
-            { value: 'residual', label: 'After mitigation' },
-            { value: 'inherent', label: 'Before mitigation' },
+            { value: 'residual', label: t('summary.after') },
+            { value: 'inherent', label: t('summary.before') },
           ]}
         />
         <SelectField
           name="heatmapDimension"
-          label="Dimension"
+          label={t('summary.dimension')}
           value={dimension}
           onChange={setDimension}
-          placeholder="All dimensions"
-          options={dimensions.map((d) => ({ value: d, label: humanize(d) }))}
+          placeholder={t('portfolio.allDimensions')}
+          options={dimensions.map((d) => ({ value: d, label: term('dimension', `${d}.name`, humanize(d)) }))}
         />
       </div>
       <table className="heat">
-        <caption className="visually-hidden">Number of ratings per likelihood (rows) and impact (columns)</caption>
+        <caption className="visually-hidden">{t('portfolio.heatCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Likelihood ↓ / Impact →</th>
+            <th scope="col">{t('portfolio.heatAxes')}</th>
             {[1, 2, 3, 4, 5].map((i) => (
               <th key={i} scope="col">
                 {i}

@@ -5,24 +5,21 @@ import { toApiProblem, type ApiProblem } from '../api/problem';
 import { RiskBadge } from '../components/badges';
 import { fieldId, ProblemSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { Loading, PageHeader } from '../components/layout';
-import { formatMoney, RISK_LEVELS, humanize } from '../lib/format';
+import type { PlainKey } from '../i18n/catalog';
+import { useI18n } from '../i18n/use-i18n';
+import { RISK_LEVELS } from '../lib/format';
 import { Link, navigate, usePageTitle } from '../lib/router';
-import { RECOMMENDATION_LABELS } from '../lib/risk';
 import { useLoad } from '../lib/use-load';
 import { CompactReminder } from './compact-reminder';
 import { AssessmentSummary } from './project/assessment-summary';
 
 type Outcome = DecideDto['outcome'];
 type Level = RiskAcceptanceInputDto['acceptedLevel'];
-const OUTCOMES: { value: Outcome; label: string; hint: string }[] = [
-  { value: 'approve', label: 'Approve', hint: 'Go ahead as proposed.' },
-  {
-    value: 'approve_with_conditions',
-    label: 'Approve with conditions',
-    hint: 'Go ahead; launch waits until every condition is met or waived.',
-  },
-  { value: 'request_changes', label: 'Request changes', hint: 'The HERO revises and resubmits; a new assessment follows.' },
-  { value: 'reject', label: 'Reject', hint: 'The project stops here.' },
+const OUTCOMES: { value: Outcome; label: PlainKey; hint: PlainKey }[] = [
+  { value: 'approve', label: 'decide.approve', hint: 'decide.approveHint' },
+  { value: 'approve_with_conditions', label: 'decide.approveWithConditions', hint: 'decide.approveWithConditionsHint' },
+  { value: 'request_changes', label: 'decide.requestChanges', hint: 'decide.requestChangesHint' },
+  { value: 'reject', label: 'decide.reject', hint: 'decide.rejectHint' },
 ];
 
 interface ConditionRow {
@@ -48,43 +45,47 @@ function defaultConditions(project: ProjectDto, assessment: AssessmentDto | unde
 
 /** Manager: the decision on a project awaiting it, with conditions and, against advice, a written risk acceptance. */
 export function DecidePage({ projectId }: { projectId: string }) {
+  const { t, term, fmt } = useI18n();
   const ctx = useLoad(() => loadDecisionContext(projectId), [projectId]);
-  usePageTitle(ctx.data ? `Decide on ${ctx.data.project.title}` : 'Decision');
-  if (ctx.problem) return <ProblemSummary problem={ctx.problem} title="This decision cannot be shown" />;
+  usePageTitle(ctx.data ? t('decide.titleOf', { title: ctx.data.project.title }) : t('decide.title'));
+  if (ctx.problem) return <ProblemSummary problem={ctx.problem} title={t('decide.cannotShow')} />;
   if (!ctx.data) return <Loading />;
   const { project, assessment } = ctx.data;
   return (
     <>
-      <PageHeader title={`Decide: ${project.title}`} eyebrow={<Link to={`/projects/${project.id}`}>{project.reference}</Link>} />
+      <PageHeader
+        title={t('decide.titleOf', { title: project.title })}
+        eyebrow={<Link to={`/projects/${project.id}`}>{project.reference}</Link>}
+      />
       <CompactReminder />
       <section className="card" aria-labelledby="case-title">
-        <h2 id="case-title">The case</h2>
+        <h2 id="case-title">{t('decide.case')}</h2>
         <dl className="details">
           <div>
-            <dt>Customer task</dt>
+            <dt>{t('projectField.customerTask')}</dt>
             <dd>{project.customerTask}</dd>
           </div>
           <div>
-            <dt>Budget</dt>
-            <dd>{formatMoney(project.budget)}</dd>
+            <dt>{t('projectField.budget')}</dt>
+            <dd>{fmt.money(project.budget)}</dd>
           </div>
           <div>
-            <dt>Value / effort</dt>
+            <dt>{t('table.valueEffort')}</dt>
             <dd>
               {project.effortValue
-                ? `${project.effortValue.valueScore} / ${project.effortValue.effortScore} (${humanize(project.effortValue.verdict)})`
+                ? `${project.effortValue.valueScore} / ${project.effortValue.effortScore} (${term('verdict', project.effortValue.verdict)})`
                 : '—'}
             </dd>
           </div>
           <div>
-            <dt>Overall risk</dt>
+            <dt>{t('decide.overallRisk')}</dt>
             <dd>
               <RiskBadge level={assessment?.overallLevel ?? project.riskLevel} />
             </dd>
           </div>
           <div>
-            <dt>Advice</dt>
-            <dd>{assessment?.recommendation ? RECOMMENDATION_LABELS[assessment.recommendation] : '—'}</dd>
+            <dt>{t('decide.advice')}</dt>
+            <dd>{assessment?.recommendation ? term('recommendation', assessment.recommendation) : '—'}</dd>
           </div>
         </dl>
       </section>
@@ -92,8 +93,8 @@ export function DecidePage({ projectId }: { projectId: string }) {
         <DecisionForm project={project} assessment={assessment} />
       ) : (
         <p className="notice">
-          You cannot decide on this project now (it is {humanize(project.state)}).{' '}
-          <Link to={`/projects/${project.id}`}>Back to the project</Link>
+          {t('decide.cannotNow', { state: term('state', project.state) })}{' '}
+          <Link to={`/projects/${project.id}`}>{t('decide.backToProject')}</Link>
         </p>
       )}
       <AssessmentSummary project={project} refreshKey={0} />
@@ -102,6 +103,7 @@ export function DecidePage({ projectId }: { projectId: string }) {
 }
 
 function DecisionForm({ project, assessment }: { project: ProjectDto; assessment: AssessmentDto | undefined }) {
+  const { t, term } = useI18n();
   const againstAdvice = assessment?.recommendation === 'do_not_proceed';
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [rationale, setRationale] = useState('');
@@ -140,24 +142,24 @@ function DecisionForm({ project, assessment }: { project: ProjectDto; assessment
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="decision-title">
-      <h2 id="decision-title">Your decision</h2>
+      <h2 id="decision-title">{t('decide.yours')}</h2>
       <ProblemSummary problem={problem} />
       <fieldset className={`field${problem?.names('outcome') ? ' field-invalid' : ''}`} id={fieldId('outcome')}>
-        <legend>Outcome</legend>
+        <legend>{t('decide.outcome')}</legend>
         {problem?.fieldMessages('outcome').length ? <p className="field-error">{problem.fieldMessages('outcome').join('. ')}</p> : null}
         {OUTCOMES.map((o) => (
           <label key={o.value} className="radio block-radio">
             <input type="radio" name="outcome" value={o.value} checked={outcome === o.value} onChange={() => setOutcome(o.value)} />
             <span>
-              <strong>{o.label}</strong> <span className="hint">{o.hint}</span>
+              <strong>{t(o.label)}</strong> <span className="hint">{t(o.hint)}</span>
             </span>
           </label>
         ))}
       </fieldset>
       <TextArea
         name="rationale"
-        label="Rationale"
-        hint="Why: written for the HERO and the record."
+        label={t('decide.rationale')}
+        hint={t('decide.rationaleHint')}
         value={rationale}
         onChange={setRationale}
         problem={problem}
@@ -165,7 +167,7 @@ function DecisionForm({ project, assessment }: { project: ProjectDto; assessment
       />
       {outcome === 'approve_with_conditions' ? (
         <fieldset className="field">
-          <legend>Conditions of approval</legend>
+          <legend>{t('conditions.title')}</legend>
           {problem?.fieldMessages('conditions').length ? (
             <p className="field-error" id={fieldId('conditions')}>
               {problem.fieldMessages('conditions').join('. ')}
@@ -173,10 +175,10 @@ function DecisionForm({ project, assessment }: { project: ProjectDto; assessment
           ) : null}
           {conditions.map((c, i) => (
             <fieldset key={i} className="row-group">
-              <legend>Condition {i + 1}</legend>
+              <legend>{t('decide.conditionN', { n: i + 1 })}</legend>
               <TextArea
                 name={`conditions[${i}].text`}
-                label="Condition"
+                label={t('decide.condition')}
                 rows={2}
                 value={c.text}
                 onChange={(text) => setC(i, { text })}
@@ -186,7 +188,7 @@ function DecisionForm({ project, assessment }: { project: ProjectDto; assessment
               <div className="inline-fields">
                 <SelectField
                   name={`conditions[${i}].ownerId`}
-                  label="Owner"
+                  label={t('decide.owner')}
                   value={c.ownerId}
                   onChange={(ownerId) => setC(i, { ownerId })}
                   options={owners.map((o) => ({ value: o.id, label: o.displayName }))}
@@ -194,7 +196,7 @@ function DecisionForm({ project, assessment }: { project: ProjectDto; assessment
                 />
                 <TextField
                   name={`conditions[${i}].dueDate`}
-                  label="Due"
+                  label={t('decide.due')}
                   type="date"
                   value={c.dueDate}
                   onChange={(dueDate) => setC(i, { dueDate })}
@@ -203,7 +205,7 @@ function DecisionForm({ project, assessment }: { project: ProjectDto; assessment
                 />
               </div>
               <button type="button" className="link-button danger" onClick={() => setConditions(conditions.filter((_, j) => j !== i))}>
-                Remove condition {i + 1}
+                {t('decide.removeCondition', { n: i + 1 })}
               </button>
             </fieldset>
           ))}
@@ -213,29 +215,27 @@ function DecisionForm({ project, assessment }: { project: ProjectDto; assessment
               setConditions([...conditions, { text: '', ownerId: project.proposerId, dueDate: project.targetLaunchDate ?? '' }])
             }
           >
-            Add a condition
+            {t('decide.addCondition')}
           </button>
         </fieldset>
       ) : null}
       {approving ? (
         <fieldset className="field risk-acceptance">
-          <legend>Risk acceptance</legend>
+          <legend>{t('decide.riskAcceptance')}</legend>
           {againstAdvice ? (
-            <p className="notice">
-              The advisor recommends not to proceed. Approving needs your written acceptance of the residual risk, with an expiry date.
-            </p>
+            <p className="notice">{t('decide.againstAdvice')}</p>
           ) : (
             <label className="checkbox">
-              <input type="checkbox" checked={acceptRisk} onChange={(e) => setAcceptRisk(e.target.checked)} /> Record a written risk
-              acceptance with this approval
+              <input type="checkbox" checked={acceptRisk} onChange={(e) => setAcceptRisk(e.target.checked)} />{' '}
+              {t('decide.recordAcceptance')}
             </label>
           )}
           {acceptRisk ? (
             <>
               <TextArea
                 name="riskAcceptance.statement"
-                label="Statement"
-                hint="In your words: which residual risk you accept, and why."
+                label={t('decide.statement')}
+                hint={t('decide.statementHint')}
                 value={acceptance.statement}
                 onChange={(statement) => setAcceptance({ ...acceptance, statement })}
                 problem={problem}
@@ -245,15 +245,15 @@ function DecisionForm({ project, assessment }: { project: ProjectDto; assessment
               <div className="inline-fields">
                 <SelectField
                   name="riskAcceptance.acceptedLevel"
-                  label="Level accepted"
+                  label={t('decide.levelAccepted')}
                   value={acceptance.acceptedLevel}
                   onChange={(acceptedLevel) => setAcceptance({ ...acceptance, acceptedLevel })}
-                  options={RISK_LEVELS.map((l) => ({ value: l, label: humanize(l) }))}
+                  options={RISK_LEVELS.map((l) => ({ value: l, label: term('risk', l) }))}
                   problem={problem}
                 />
                 <TextField
                   name="riskAcceptance.expiresOn"
-                  label="Review by"
+                  label={t('decide.reviewBy')}
                   type="date"
                   value={acceptance.expiresOn}
                   onChange={(expiresOn) => setAcceptance({ ...acceptance, expiresOn })}
@@ -266,14 +266,14 @@ function DecisionForm({ project, assessment }: { project: ProjectDto; assessment
         </fieldset>
       ) : null}
       {approving && (assessment?.overallLevel === 'high' || assessment?.overallLevel === 'critical') ? (
-        <p className="hint">The overall risk is {assessment.overallLevel}: after your approval the CIO co-signs.</p>
+        <p className="hint">{t('decide.cioCosigns', { level: term('risk', assessment.overallLevel).toLowerCase() })}</p>
       ) : null}
       <div className="button-row">
         <Link to={`/projects/${project.id}`} className="button">
-          Cancel
+          {t('common.cancel')}
         </Link>
         <button type="submit" className="primary" disabled={pending}>
-          Record the decision
+          {t('decide.submit')}
         </button>
       </div>
     </form>

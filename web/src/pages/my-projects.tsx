@@ -2,6 +2,7 @@ import { api } from '../api/client';
 import { ProblemSummary } from '../components/fields';
 import { Loading, PageHeader } from '../components/layout';
 import { ProjectTable } from '../components/project-table';
+import { useI18n } from '../i18n/use-i18n';
 import { Link, usePageTitle } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useLoad } from '../lib/use-load';
@@ -9,7 +10,8 @@ import { CompactReminder } from './compact-reminder';
 
 /** Home: the projects I propose or work on, and what waits for me in my other roles. */
 export function MyProjectsPage() {
-  usePageTitle('My projects');
+  const { t, rich } = useI18n();
+  usePageTitle(t('nav.myProjects'));
   const { can } = useSession();
   const mine = useLoad(() => api.projects.projectsList({ mine: true, limit: 100, sort: '-updatedAt' }), []);
   const waiting = useLoad(async () => {
@@ -23,48 +25,38 @@ export function MyProjectsPage() {
 
   return (
     <>
-      <PageHeader title="My projects">
+      <PageHeader title={t('nav.myProjects')}>
         {can('project.create') ? (
           <Link to="/projects/new" className="button primary">
-            New project
+            {t('home.newProject')}
           </Link>
         ) : null}
       </PageHeader>
       <CompactReminder />
       {waiting.data && (waiting.data.queue || waiting.data.inbox || waiting.data.cosign) ? (
-        <ul className="tiles" aria-label="Waiting for you">
+        <ul className="tiles" aria-label={t('home.waiting')}>
           {waiting.data.queue ? (
             <li>
-              <Link to="/queue">
-                <strong>{waiting.data.queue}</strong> to assess
-              </Link>
+              <Link to="/queue">{rich('home.toAssess', { count: <strong>{waiting.data.queue}</strong> })}</Link>
             </li>
           ) : null}
           {waiting.data.inbox ? (
             <li>
-              <Link to="/inbox">
-                <strong>{waiting.data.inbox}</strong> awaiting your decision
-              </Link>
+              <Link to="/inbox">{rich('home.toDecide', { count: <strong>{waiting.data.inbox}</strong> })}</Link>
             </li>
           ) : null}
           {waiting.data.cosign ? (
             <li>
-              <Link to="/cosign">
-                <strong>{waiting.data.cosign}</strong> to co-sign
-              </Link>
+              <Link to="/cosign">{rich('home.toCosign', { count: <strong>{waiting.data.cosign}</strong> })}</Link>
             </li>
           ) : null}
         </ul>
       ) : null}
       <ProblemSummary problem={mine.problem} />
       {mine.loading && !mine.data ? (
-        <Loading what="Loading your projects" />
+        <Loading what={t('home.loading')} />
       ) : (
-        <ProjectTable
-          projects={mine.data?.items ?? []}
-          caption="Projects I propose or work on"
-          empty="You have no projects yet. Propose one: describe the customer problem and the task it improves."
-        />
+        <ProjectTable projects={mine.data?.items ?? []} caption={t('home.caption')} empty={t('home.empty')} />
       )}
     </>
   );

@@ -1,13 +1,15 @@
 import { PageHeader } from '../components/layout';
+import { useI18n } from '../i18n/use-i18n';
 import { Link, usePageTitle } from '../lib/router';
 
 export function NotFoundPage() {
-  usePageTitle('Page not found');
+  const { t } = useI18n();
+  usePageTitle(t('notFound.title'));
   return (
     <>
-      <PageHeader title="Page not found" />
+      <PageHeader title={t('notFound.title')} />
       <p>
-        There is no page at this address. <Link to="/">Go to your projects</Link>.
+        {t('notFound.text')} <Link to="/">{t('notFound.link')}</Link>
       </p>
     </>
   );

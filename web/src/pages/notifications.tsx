@@ -3,13 +3,14 @@ import { api } from '../api/client';
 import type { NotificationDto } from '../api/generated/api';
 import { ProblemSummary } from '../components/fields';
 import { Empty, Loading, PageHeader } from '../components/layout';
-import { formatDateTime } from '../lib/format';
+import { useI18n } from '../i18n/use-i18n';
 import { Link, usePageTitle } from '../lib/router';
 import { notificationsChanged } from '../lib/unread';
 import { useAction, useLoad } from '../lib/use-load';
 
 export function NotificationsPage() {
-  usePageTitle('Notifications');
+  const { t, fmt } = useI18n();
+  usePageTitle(t('notifications.title'));
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = useLoad(() => api.notify.notificationsList({ limit: 50, ...(unreadOnly ? { unread: true } : {}) }), [unreadOnly]);
   const markRead = useAction(async (n: NotificationDto) => {
@@ -26,13 +27,13 @@ export function NotificationsPage() {
 
   return (
     <>
-      <PageHeader title="Notifications">
+      <PageHeader title={t('notifications.title')}>
         <label className="checkbox">
-          <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} /> Unread only
+          <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} /> {t('notifications.unreadOnly')}
         </label>
         {unread ? (
           <button type="button" disabled={markAll.pending} onClick={() => void markAll.run()}>
-            Mark all as read
+            {t('notifications.markAll')}
           </button>
         ) : null}
       </PageHeader>
@@ -40,23 +41,23 @@ export function NotificationsPage() {
       {!list.data ? (
         <Loading />
       ) : list.data.items.length === 0 ? (
-        <Empty>{unreadOnly ? 'No unread notifications.' : 'No notifications yet.'}</Empty>
+        <Empty>{unreadOnly ? t('notifications.noneUnread') : t('notifications.none')}</Empty>
       ) : (
         <ul className="notifications card">
           {list.data.items.map((n) => (
             <li key={n.id} className={`notification${n.readAt ? '' : ' unread-item'}`}>
               <div>
                 <p>
-                  {n.readAt ? null : <span className="visually-hidden">Unread: </span>}
+                  {n.readAt ? null : <span className="visually-hidden">{t('notifications.unreadPrefix')} </span>}
                   <strong>{n.title}</strong>
                 </p>
                 {n.body ? <p>{n.body}</p> : null}
                 <p className="hint">
-                  {formatDateTime(n.createdAt)}
+                  {fmt.dateTime(n.createdAt)}
                   {n.projectId ? (
                     <>
                       {' · '}
-                      <Link to={`/projects/${n.projectId}`}>Open the project</Link>
+                      <Link to={`/projects/${n.projectId}`}>{t('notifications.open')}</Link>
                     </>
                   ) : null}
                 </p>
@@ -65,11 +66,11 @@ export function NotificationsPage() {
                 <button
                   type="button"
                   className="small"
-                  aria-label={`Mark as read: ${n.title}`}
+                  aria-label={t('notifications.markReadOf', { title: n.title })}
                   disabled={markRead.pending}
                   onClick={() => void markRead.run(n)}
                 >
-                  Mark as read
+                  {t('notifications.markRead')}
                 </button>
               )}
             </li>

@@ -4,7 +4,7 @@ import type { ProjectSummaryDto } from '../api/generated/api';
 import { ProblemSummary } from '../components/fields';
 import { Loading, PageHeader } from '../components/layout';
 import { ProjectTable } from '../components/project-table';
-import { formatDate } from '../lib/format';
+import { useI18n } from '../i18n/use-i18n';
 import { usePageTitle } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useAction, useLoad } from '../lib/use-load';
@@ -12,7 +12,8 @@ import { CompactReminder } from './compact-reminder';
 
 /** IT advisor / CIO: projects assigned to me, and submitted projects nobody has picked up yet. */
 export function AdvisorQueuePage() {
-  usePageTitle('Advisor queue');
+  const { t, fmt } = useI18n();
+  usePageTitle(t('nav.queue'));
   const { can } = useSession();
   const mine = useLoad(
     () => api.projects.projectsList({ assignedToMe: true, state: 'in_review,info_requested', limit: 100, sort: 'createdAt' }),
@@ -29,28 +30,23 @@ export function AdvisorQueuePage() {
 
   return (
     <>
-      <PageHeader title="Advisor queue" />
+      <PageHeader title={t('nav.queue')} />
       <CompactReminder />
       <section aria-labelledby="mine-title">
-        <h2 id="mine-title">Assigned to me</h2>
+        <h2 id="mine-title">{t('queue.mine')}</h2>
         <ProblemSummary problem={mine.problem} />
         {!mine.data ? (
           <Loading />
         ) : (
-          <ProjectTable
-            projects={mine.data.items}
-            caption="Projects assigned to me"
-            empty="Nothing assigned to you."
-            linkSuffix="/assessment"
-          />
+          <ProjectTable projects={mine.data.items} caption={t('queue.mineCaption')} empty={t('queue.mineEmpty')} linkSuffix="/assessment" />
         )}
       </section>
       <section aria-labelledby="open-title">
-        <h2 id="open-title">Waiting for an advisor</h2>
+        <h2 id="open-title">{t('queue.open')}</h2>
         <ProblemSummary problem={assign.problem ?? open.problem} />
         {picked ? (
           <p role="status" className="ok">
-            You now advise on “{picked}”.
+            {t('queue.picked', { title: picked })}
           </p>
         ) : null}
         {!open.data ? (
@@ -58,22 +54,22 @@ export function AdvisorQueuePage() {
         ) : (
           <ProjectTable
             projects={open.data.items}
-            caption="Submitted projects without an advisor"
-            empty="No submitted project is waiting."
+            caption={t('queue.openCaption')}
+            empty={t('queue.openEmpty')}
             extra={{
-              header: 'Submitted',
+              header: t('queue.submitted'),
               cell: (p) => (
                 <>
-                  {formatDate(p.submittedAt)}{' '}
+                  {fmt.date(p.submittedAt)}{' '}
                   {can('project.assign_self') ? (
                     <button
                       type="button"
                       className="small"
-                      aria-label={`Take it: ${p.title}`}
+                      aria-label={t('queue.takeOf', { title: p.title })}
                       disabled={assign.pending}
                       onClick={() => void assign.run(p)}
                     >
-                      Take it
+                      {t('queue.take')}
                     </button>
                   ) : null}
                 </>
@@ -88,23 +84,19 @@ export function AdvisorQueuePage() {
 
 /** Manager: projects in my units, within my approval limit, awaiting my decision. */
 export function ManagerInboxPage() {
-  usePageTitle('Decisions');
+  const { t } = useI18n();
+  usePageTitle(t('nav.inbox'));
   const inbox = useLoad(() => api.projects.projectsList({ awaitingMyDecision: true, limit: 100, sort: 'createdAt' }), []);
   return (
     <>
-      <PageHeader title="Awaiting my decision" />
+      <PageHeader title={t('inbox.title')} />
       <CompactReminder />
-      <p className="lead">Decide within 3 business days. Value and effort are the HERO’s own case; the risk is the advisor’s assessment.</p>
+      <p className="lead">{t('inbox.lead')}</p>
       <ProblemSummary problem={inbox.problem} />
       {!inbox.data ? (
         <Loading />
       ) : (
-        <ProjectTable
-          projects={inbox.data.items}
-          caption="Projects awaiting my decision"
-          empty="Nothing awaits your decision."
-          linkSuffix="/decide"
-        />
+        <ProjectTable projects={inbox.data.items} caption={t('inbox.caption')} empty={t('inbox.empty')} linkSuffix="/decide" />
       )}
     </>
   );
@@ -112,23 +104,19 @@ export function ManagerInboxPage() {
 
 /** CIO: approvals of high or critical risk that wait for the co-signature. */
 export function CosignQueuePage() {
-  usePageTitle('Co-sign');
+  const { t } = useI18n();
+  usePageTitle(t('nav.cosign'));
   const queue = useLoad(() => api.projects.projectsList({ state: 'awaiting_cosign', limit: 100, sort: 'createdAt' }), []);
   return (
     <>
-      <PageHeader title="Awaiting my co-signature" />
+      <PageHeader title={t('cosignQueue.title')} />
       <CompactReminder />
-      <p className="lead">A manager approved these projects; their overall risk is high or critical, so the approval needs the CIO too.</p>
+      <p className="lead">{t('cosignQueue.lead')}</p>
       <ProblemSummary problem={queue.problem} />
       {!queue.data ? (
         <Loading />
       ) : (
-        <ProjectTable
-          projects={queue.data.items}
-          caption="Approvals awaiting co-signature"
-          empty="No approval awaits your co-signature."
-          linkSuffix="/cosign"
-        />
+        <ProjectTable projects={queue.data.items} caption={t('cosignQueue.caption')} empty={t('cosignQueue.empty')} linkSuffix="/cosign" />
       )}
     </>
   );

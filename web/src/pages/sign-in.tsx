@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { toApiProblem, type ApiProblem } from '../api/problem';
 import { ProblemSummary, TextField } from '../components/fields';
+import { LanguageMenu } from '../components/language-menu';
+import { useI18n } from '../i18n/use-i18n';
 import { usePageTitle } from '../lib/router';
 import { useSession } from '../lib/session';
 
 const DEMO = ['hero@demo.local', 'advisor@demo.local', 'manager@demo.local', 'cio@demo.local', 'admin@demo.local'];
 
 export function SignInPage() {
-  usePageTitle('Sign in');
+  const { t, rich } = useI18n();
+  usePageTitle(t('signIn.title'));
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -30,16 +33,17 @@ export function SignInPage() {
   return (
     <main className="sign-in" id="main">
       <div className="sign-in-card">
+        <LanguageMenu className="on-card" />
         <p className="brand-mark" aria-hidden="true">
           HC
         </p>
-        <h1>Sign in to HERO Compact</h1>
-        <p className="lead">Propose customer-facing tech projects, get IT’s advice on the risk, and a decision from your manager.</p>
+        <h1>{t('signIn.heading')}</h1>
+        <p className="lead">{t('signIn.lead')}</p>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <ProblemSummary problem={problem} />
           <TextField
             name="email"
-            label="Email"
+            label={t('signIn.email')}
             type="email"
             autoComplete="username"
             value={email}
@@ -49,7 +53,7 @@ export function SignInPage() {
           />
           <TextField
             name="password"
-            label="Password"
+            label={t('signIn.password')}
             type="password"
             autoComplete="current-password"
             value={password}
@@ -58,13 +62,13 @@ export function SignInPage() {
             required
           />
           <button type="submit" className="primary" disabled={pending}>
-            {pending ? 'Signing in…' : 'Sign in'}
+            {pending ? t('signIn.pending') : t('signIn.submit')}
           </button>
         </form>
         <details className="demo-accounts">
-          <summary>Demo accounts</summary>
+          <summary>{t('signIn.demo')}</summary>
           <p>
-            Password <code>hero-compact-demo</code> for:{' '}
+            {rich('signIn.demoPassword', { password: <code>hero-compact-demo</code> })}{' '}
             {DEMO.map((d) => (
               <code key={d}>{d} </code>
             ))}

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { CreateApiKeyDto, CreatedApiKeyDto } from '../../api/generated/api';
 import { CheckboxGroup, ProblemSummary, TextField } from '../../components/fields';
 import { Loading, PageHeader } from '../../components/layout';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { useI18n } from '../../i18n/use-i18n';
 import { usePageTitle } from '../../lib/router';
 import { useAction, useLoad } from '../../lib/use-load';
 import { AdminNav } from './admin-nav';
@@ -19,7 +19,8 @@ const SCOPES: CreateApiKeyDto['scopes'] = [
 ];
 
 export function ApiKeysPage() {
-  usePageTitle('API keys');
+  const { t, fmt } = useI18n();
+  usePageTitle(t('admin.apiKeys'));
   const keys = useLoad(() => api.people.apiKeysList({ limit: 100 }), []);
   const [form, setForm] = useState({ name: '', scopes: [] as string[], expiresAt: '' });
   const [created, setCreated] = useState<CreatedApiKeyDto>();
@@ -45,23 +46,23 @@ export function ApiKeysPage() {
 
   return (
     <>
-      <PageHeader title="API keys" />
+      <PageHeader title={t('admin.apiKeys')} />
       <AdminNav />
       {created ? (
         <div className="notice" role="status">
           <p>
-            <strong>Copy the key “{created.name}” now: it is shown only once.</strong>
+            <strong>{t('keys.copyNow', { name: created.name })}</strong>
           </p>
           <p>
             <code className="secret">{created.key}</code>
           </p>
           <button type="button" onClick={() => setCreated(undefined)}>
-            I have copied it
+            {t('admin.copied')}
           </button>
         </div>
       ) : null}
       <section className="card" aria-labelledby="keys-title">
-        <h2 id="keys-title">Keys</h2>
+        <h2 id="keys-title">{t('keys.title')}</h2>
         <ProblemSummary problem={keys.problem ?? revoke.problem} />
         {!keys.data ? (
           <Loading />
@@ -70,11 +71,11 @@ export function ApiKeysPage() {
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('admin.name')}</th>
+                  <th scope="col">{t('keys.scopes')}</th>
+                  <th scope="col">{t('keys.expires')}</th>
+                  <th scope="col">{t('keys.lastUsed')}</th>
+                  <th scope="col">{t('kpis.status')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -85,20 +86,20 @@ export function ApiKeysPage() {
                       <span className="ref">{k.prefix}…</span>
                     </th>
                     <td>{k.scopes.join(', ')}</td>
-                    <td>{formatDate(k.expiresAt)}</td>
-                    <td>{formatDateTime(k.lastUsedAt)}</td>
+                    <td>{fmt.date(k.expiresAt)}</td>
+                    <td>{fmt.dateTime(k.lastUsedAt)}</td>
                     <td>
                       {k.revokedAt ? (
-                        <span className="badge warn">Revoked</span>
+                        <span className="badge warn">{t('keys.revoked')}</span>
                       ) : (
                         <button
                           type="button"
                           className="small danger"
-                          aria-label={`Revoke ${k.name}`}
+                          aria-label={t('keys.revokeOf', { name: k.name })}
                           disabled={revoke.pending}
                           onClick={() => void revoke.run(k.id)}
                         >
-                          Revoke
+                          {t('keys.revoke')}
                         </button>
                       )}
                     </td>
@@ -110,13 +111,13 @@ export function ApiKeysPage() {
         )}
       </section>
       <section className="card" aria-labelledby="new-key-title">
-        <h2 id="new-key-title">Create a key</h2>
+        <h2 id="new-key-title">{t('keys.create')}</h2>
         <form onSubmit={submit} noValidate>
           <ProblemSummary problem={create.problem} />
           <TextField
             name="name"
-            label="Name"
-            hint="Which integration uses it, e.g. “CRM sync”."
+            label={t('admin.name')}
+            hint={t('keys.nameHint')}
             value={form.name}
             onChange={(name) => setForm({ ...form, name })}
             problem={create.problem}
@@ -124,7 +125,7 @@ export function ApiKeysPage() {
           />
           <CheckboxGroup
             name="scopes"
-            label="Scopes"
+            label={t('keys.scopes')}
             values={form.scopes}
             onChange={(scopes) => setForm({ ...form, scopes })}
             options={SCOPES.map((s) => ({ value: s, label: s }))}
@@ -132,15 +133,15 @@ export function ApiKeysPage() {
           />
           <TextField
             name="expiresAt"
-            label="Expires on"
-            hint="Default: in 90 days; at most one year."
+            label={t('keys.expiresOn')}
+            hint={t('keys.expiresHint')}
             type="date"
             value={form.expiresAt}
             onChange={(expiresAt) => setForm({ ...form, expiresAt })}
             problem={create.problem}
           />
           <button type="submit" className="primary" disabled={create.pending}>
-            Create key
+            {t('keys.submit')}
           </button>
         </form>
       </section>

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { OrgUnitDto } from '../../api/generated/api';
 import { ProblemSummary, SelectField, TextField } from '../../components/fields';
 import { Loading, PageHeader } from '../../components/layout';
-import { humanize } from '../../lib/format';
+import { useI18n } from '../../i18n/use-i18n';
 import { usePageTitle } from '../../lib/router';
 import { useAction, useLoad } from '../../lib/use-load';
 import { AdminNav } from './admin-nav';
@@ -23,7 +23,8 @@ export async function allOrgUnits(): Promise<OrgUnitDto[]> {
 }
 
 export function OrgUnitsPage() {
-  usePageTitle('Org units');
+  const { t, term } = useI18n();
+  usePageTitle(t('admin.orgUnits'));
   const units = useLoad(allOrgUnits, []);
   const [form, setForm] = useState({ name: '', kind: 'team', parentId: '' });
   const create = useAction(async () => {
@@ -42,30 +43,30 @@ export function OrgUnitsPage() {
 
   return (
     <>
-      <PageHeader title="Org units" />
+      <PageHeader title={t('admin.orgUnits')} />
       <AdminNav />
       <div className="two-columns">
         <section className="card" aria-labelledby="tree-title">
-          <h2 id="tree-title">The organisation</h2>
+          <h2 id="tree-title">{t('units.tree')}</h2>
           {!units.data ? (
             <Loading />
           ) : (
             <ul className="org-tree">
               {units.data.map((u) => (
                 <li key={u.id} style={{ paddingLeft: `${u.depth * 1.25}rem` }}>
-                  <strong>{u.name}</strong> <span className="hint">{humanize(u.kind)}</span>
+                  <strong>{u.name}</strong> <span className="hint">{term('orgKind', u.kind)}</span>
                 </li>
               ))}
             </ul>
           )}
         </section>
         <section className="card" aria-labelledby="new-unit-title">
-          <h2 id="new-unit-title">Add a unit</h2>
+          <h2 id="new-unit-title">{t('units.add')}</h2>
           <form onSubmit={submit} noValidate>
             <ProblemSummary problem={create.problem} />
             <TextField
               name="name"
-              label="Name"
+              label={t('admin.name')}
               value={form.name}
               onChange={(name) => setForm({ ...form, name })}
               problem={create.problem}
@@ -73,23 +74,23 @@ export function OrgUnitsPage() {
             />
             <SelectField
               name="kind"
-              label="Kind"
+              label={t('units.kind')}
               value={form.kind}
               onChange={(kind) => setForm({ ...form, kind })}
-              options={KINDS.map((k) => ({ value: k, label: humanize(k) }))}
+              options={KINDS.map((k) => ({ value: k, label: term('orgKind', k) }))}
               problem={create.problem}
             />
             <SelectField
               name="parentId"
-              label="Parent unit"
+              label={t('units.parent')}
               value={form.parentId}
-              placeholder="Choose…"
+              placeholder={t('field.choose')}
               onChange={(parentId) => setForm({ ...form, parentId })}
               options={(units.data ?? []).map((u) => ({ value: u.id, label: `${'— '.repeat(u.depth)}${u.name}` }))}
               problem={create.problem}
             />
             <button type="submit" className="primary" disabled={create.pending}>
-              Add unit
+              {t('units.submit')}
             </button>
           </form>
         </section>

@@ -3,26 +3,28 @@ import { api, ifMatch } from '../../api/client';
 import type { CreateUserDto, OrgUnitDto, UserDto } from '../../api/generated/api';
 import { CheckboxGroup, ProblemSummary, SelectField, TextField } from '../../components/fields';
 import { Loading, PageHeader } from '../../components/layout';
-import { formatMoney, parseMajorUnits, ROLE_LABELS } from '../../lib/format';
+import { useI18n } from '../../i18n/use-i18n';
+import { ROLES } from '../../lib/format';
 import { usePageTitle } from '../../lib/router';
 import { useAction, useLoad } from '../../lib/use-load';
 import { AdminNav } from './admin-nav';
 import { allOrgUnits } from './org-units';
 
-const ROLES = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
 type Role = CreateUserDto['roles'] extends (infer R)[] | undefined ? R : never;
 
 const EMPTY = { email: '', displayName: '', orgUnitId: '', roles: ['hero'] as string[], limit: '', password: '' };
 
 export function UsersPage() {
-  usePageTitle('Users');
+  const { t, term, fmt } = useI18n();
+  usePageTitle(t('admin.users'));
+  const roleOptions = ROLES.map((value) => ({ value, label: term('role', value) }));
   const [q, setQ] = useState('');
   const users = useLoad(() => api.people.usersList({ limit: 100, ...(q ? { q } : {}) }), [q]);
   const units = useLoad(allOrgUnits, []);
   const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? '—';
   const [form, setForm] = useState(EMPTY);
   const create = useAction(async () => {
-    const amount = parseMajorUnits(form.limit);
+    const amount = fmt.parseMoney(form.limit, 'EUR');
     await api.people.usersCreate({
       email: form.email,
       displayName: form.displayName,
@@ -46,11 +48,11 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader title="Users" />
+      <PageHeader title={t('admin.users')} />
       <AdminNav />
       <section className="card" aria-labelledby="users-title">
-        <h2 id="users-title">People</h2>
-        <TextField name="q" label="Search by name or email" type="search" value={q} onChange={setQ} />
+        <h2 id="users-title">{t('users.people')}</h2>
+        <TextField name="q" label={t('users.search')} type="search" value={q} onChange={setQ} />
         <ProblemSummary problem={users.problem ?? toggleStatus.problem} />
         {!users.data ? (
           <Loading />
@@ -59,13 +61,13 @@ export function UsersPage() {
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Unit</th>
-                  <th scope="col">Roles</th>
-                  <th scope="col">Approval limit</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('admin.name')}</th>
+                  <th scope="col">{t('portfolio.unit')}</th>
+                  <th scope="col">{t('users.roles')}</th>
+                  <th scope="col">{t('users.approvalLimit')}</th>
+                  <th scope="col">{t('kpis.status')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Edit</span>
+                    <span className="visually-hidden">{t('common.edit')}</span>
                   </th>
                 </tr>
               </thead>
@@ -77,29 +79,29 @@ export function UsersPage() {
                       <span className="ref">{u.email}</span>
                     </th>
                     <td>{unitName(u.orgUnitId)}</td>
-                    <td>{u.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}</td>
-                    <td>{formatMoney(u.approvalLimit)}</td>
+                    <td>{u.roles.map((r) => term('role', r)).join(', ')}</td>
+                    <td>{fmt.money(u.approvalLimit)}</td>
                     <td>
-                      <span className={`badge ${u.status === 'active' ? 'good' : 'warn'}`}>{u.status}</span>{' '}
+                      <span className={`badge ${u.status === 'active' ? 'good' : 'warn'}`}>{term('userStatus', u.status)}</span>{' '}
                       <button
                         type="button"
                         className="small"
-                        aria-label={`${u.status === 'active' ? 'Disable' : 'Enable'} ${u.displayName}`}
+                        aria-label={t(u.status === 'active' ? 'admin.disableOf' : 'admin.enableOf', { name: u.displayName })}
                         disabled={toggleStatus.pending}
                         onClick={() => void toggleStatus.run(u)}
                       >
-                        {u.status === 'active' ? 'Disable' : 'Enable'}
+                        {u.status === 'active' ? t('admin.disable') : t('admin.enable')}
                       </button>
                     </td>
                     <td>
                       <button
                         type="button"
                         className="small"
-                        aria-label={`Edit ${u.displayName}`}
+                        aria-label={t('users.editOf', { name: u.displayName })}
                         aria-expanded={editing?.id === u.id}
                         onClick={() => setEditing(u)}
                       >
-                        Edit
+                        {t('common.edit')}
                       </button>
                     </td>
                   </tr>
@@ -121,13 +123,13 @@ export function UsersPage() {
         />
       ) : null}
       <section className="card" aria-labelledby="new-user-title">
-        <h2 id="new-user-title">Add a person</h2>
+        <h2 id="new-user-title">{t('users.add')}</h2>
         <form onSubmit={submit} noValidate>
           <ProblemSummary problem={create.problem} />
           <div className="inline-fields">
             <TextField
               name="email"
-              label="Email"
+              label={t('signIn.email')}
               type="email"
               value={form.email}
               onChange={(email) => setForm({ ...form, email })}
@@ -136,7 +138,7 @@ export function UsersPage() {
             />
             <TextField
               name="displayName"
-              label="Name"
+              label={t('admin.name')}
               value={form.displayName}
               onChange={(displayName) => setForm({ ...form, displayName })}
               problem={create.problem}
@@ -145,9 +147,9 @@ export function UsersPage() {
           </div>
           <SelectField
             name="orgUnitId"
-            label="Unit"
+            label={t('portfolio.unit')}
             value={form.orgUnitId}
-            placeholder="Choose…"
+            placeholder={t('field.choose')}
             onChange={(orgUnitId) => setForm({ ...form, orgUnitId })}
             options={(units.data ?? []).map((u) => ({ value: u.id, label: `${'— '.repeat(u.depth)}${u.name}` }))}
             problem={create.problem}
@@ -155,16 +157,16 @@ export function UsersPage() {
           />
           <CheckboxGroup
             name="roles"
-            label="Roles"
+            label={t('users.roles')}
             values={form.roles}
             onChange={(roles) => setForm({ ...form, roles })}
-            options={ROLES}
+            options={roleOptions}
             problem={create.problem}
           />
           {form.roles.includes('manager') ? (
             <TextField
               name="approvalLimit.amount"
-              label="Approval limit (EUR)"
+              label={t('users.approvalLimitEur')}
               inputMode="decimal"
               value={form.limit}
               onChange={(limit) => setForm({ ...form, limit })}
@@ -174,16 +176,16 @@ export function UsersPage() {
           ) : null}
           <TextField
             name="password"
-            label="Initial password"
+            label={t('users.password')}
             type="password"
             autoComplete="new-password"
-            hint="At least 12 characters, not a common password."
+            hint={t('users.passwordHint')}
             value={form.password}
             onChange={(password) => setForm({ ...form, password })}
             problem={create.problem}
           />
           <button type="submit" className="primary" disabled={create.pending}>
-            Add person
+            {t('users.submit')}
           </button>
         </form>
       </section>
@@ -193,13 +195,14 @@ export function UsersPage() {
 
 /** Roles, unit and approval limit of one person (PATCH with If-Match). */
 function EditUser({ user, units, onDone }: { user: UserDto; units: OrgUnitDto[]; onDone: () => void }) {
+  const { t, term, fmt } = useI18n();
   const [form, setForm] = useState({
     roles: [...user.roles] as string[],
     orgUnitId: user.orgUnitId,
-    limit: user.approvalLimit ? (user.approvalLimit.amount / 100).toFixed(2) : '',
+    limit: fmt.moneyInput(user.approvalLimit),
   });
   const save = useAction(async () => {
-    const amount = parseMajorUnits(form.limit);
+    const amount = fmt.parseMoney(form.limit, user.approvalLimit?.currency ?? 'EUR');
     await api.people.usersUpdate(
       { id: user.id },
       {
@@ -214,7 +217,7 @@ function EditUser({ user, units, onDone }: { user: UserDto; units: OrgUnitDto[];
   });
   return (
     <section className="card" aria-labelledby="edit-user-title">
-      <h2 id="edit-user-title">Edit {user.displayName}</h2>
+      <h2 id="edit-user-title">{t('users.editOf', { name: user.displayName })}</h2>
       <form
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
@@ -225,7 +228,7 @@ function EditUser({ user, units, onDone }: { user: UserDto; units: OrgUnitDto[];
         <ProblemSummary problem={save.problem} />
         <SelectField
           name="orgUnitId"
-          label="Unit"
+          label={t('portfolio.unit')}
           value={form.orgUnitId}
           onChange={(orgUnitId) => setForm({ ...form, orgUnitId })}
           options={units.map((u) => ({ value: u.id, label: `${'— '.repeat(u.depth)}${u.name}` }))}
@@ -233,16 +236,16 @@ function EditUser({ user, units, onDone }: { user: UserDto; units: OrgUnitDto[];
         />
         <CheckboxGroup
           name="roles"
-          label="Roles"
+          label={t('users.roles')}
           values={form.roles}
           onChange={(roles) => setForm({ ...form, roles })}
-          options={ROLES}
+          options={ROLES.map((value) => ({ value, label: term('role', value) }))}
           problem={save.problem}
         />
         {form.roles.includes('manager') ? (
           <TextField
             name="approvalLimit.amount"
-            label="Approval limit (EUR)"
+            label={t('users.approvalLimitEur')}
             inputMode="decimal"
             value={form.limit}
             onChange={(limit) => setForm({ ...form, limit })}
@@ -252,10 +255,10 @@ function EditUser({ user, units, onDone }: { user: UserDto; units: OrgUnitDto[];
         ) : null}
         <div className="button-row">
           <button type="button" onClick={onDone}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={save.pending}>
-            Save
+            {t('common.save')}
           </button>
         </div>
       </form>

@@ -3,7 +3,7 @@ import { api, ifMatch } from '../../api/client';
 import type { CreateWebhookDto, WebhookDto } from '../../api/generated/api';
 import { CheckboxGroup, ProblemSummary, TextField } from '../../components/fields';
 import { Empty, Loading, PageHeader } from '../../components/layout';
-import { formatDateTime } from '../../lib/format';
+import { useI18n } from '../../i18n/use-i18n';
 import { usePageTitle } from '../../lib/router';
 import { useAction, useLoad } from '../../lib/use-load';
 import { AdminNav } from './admin-nav';
@@ -31,7 +31,8 @@ const EVENTS: EventType[] = [
 ];
 
 export function WebhooksPage() {
-  usePageTitle('Webhooks');
+  const { t, tp } = useI18n();
+  usePageTitle(t('admin.webhooks'));
   const hooks = useLoad(() => api.notify.webhooksList({ limit: 100 }), []);
   const [selected, setSelected] = useState<string>();
   const [form, setForm] = useState({ url: '', description: '', eventTypes: ['project.decided'] as string[] });
@@ -57,34 +58,34 @@ export function WebhooksPage() {
 
   return (
     <>
-      <PageHeader title="Webhooks" />
+      <PageHeader title={t('admin.webhooks')} />
       <AdminNav />
       {secret ? (
         <div className="notice" role="status">
           <p>
-            <strong>Signing secret (shown once):</strong> <code className="secret">{secret}</code>
+            <strong>{t('hooks.secret')}</strong> <code className="secret">{secret}</code>
           </p>
           <button type="button" onClick={() => setSecret(undefined)}>
-            I have copied it
+            {t('admin.copied')}
           </button>
         </div>
       ) : null}
       <section className="card" aria-labelledby="hooks-title">
-        <h2 id="hooks-title">Subscriptions</h2>
+        <h2 id="hooks-title">{t('hooks.title')}</h2>
         <ProblemSummary problem={hooks.problem ?? toggle.problem} />
         {!hooks.data ? (
           <Loading />
         ) : hooks.data.items.length === 0 ? (
-          <Empty>No webhook subscriptions.</Empty>
+          <Empty>{t('hooks.none')}</Empty>
         ) : (
           <div className="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Target</th>
-                  <th scope="col">Events</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Deliveries</th>
+                  <th scope="col">{t('hooks.target')}</th>
+                  <th scope="col">{t('hooks.events')}</th>
+                  <th scope="col">{t('kpis.status')}</th>
+                  <th scope="col">{t('hooks.deliveries')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -96,28 +97,28 @@ export function WebhooksPage() {
                     </th>
                     <td>{h.eventTypes.join(', ')}</td>
                     <td>
-                      <span className={`badge ${h.enabled ? 'good' : 'warn'}`}>{h.enabled ? 'Enabled' : 'Disabled'}</span>
+                      <span className={`badge ${h.enabled ? 'good' : 'warn'}`}>{h.enabled ? t('hooks.enabled') : t('hooks.disabled')}</span>
                       {h.disabledReason ? <span className="ref">{h.disabledReason}</span> : null}
-                      {h.consecutiveFailures ? <span className="ref">{h.consecutiveFailures} failures in a row</span> : null}{' '}
+                      {h.consecutiveFailures ? <span className="ref">{tp('hooks.failures', h.consecutiveFailures)}</span> : null}{' '}
                       <button
                         type="button"
                         className="small"
-                        aria-label={`${h.enabled ? 'Disable' : 'Enable'} ${h.url}`}
+                        aria-label={t(h.enabled ? 'admin.disableOf' : 'admin.enableOf', { name: h.url })}
                         disabled={toggle.pending}
                         onClick={() => void toggle.run(h)}
                       >
-                        {h.enabled ? 'Disable' : 'Enable'}
+                        {h.enabled ? t('admin.disable') : t('admin.enable')}
                       </button>
                     </td>
                     <td>
                       <button
                         type="button"
                         className="small"
-                        aria-label={`Delivery log of ${h.url}`}
+                        aria-label={t('hooks.logOf', { url: h.url })}
                         aria-expanded={selected === h.id}
                         onClick={() => setSelected(selected === h.id ? undefined : h.id)}
                       >
-                        Delivery log
+                        {t('hooks.log')}
                       </button>
                     </td>
                   </tr>
@@ -129,12 +130,12 @@ export function WebhooksPage() {
       </section>
       {selected ? <DeliveryLog webhookId={selected} /> : null}
       <section className="card" aria-labelledby="new-hook-title">
-        <h2 id="new-hook-title">Subscribe an endpoint</h2>
+        <h2 id="new-hook-title">{t('hooks.subscribe')}</h2>
         <form onSubmit={submit} noValidate>
           <ProblemSummary problem={create.problem} />
           <TextField
             name="url"
-            label="URL"
+            label={t('hooks.url')}
             type="url"
             value={form.url}
             onChange={(url) => setForm({ ...form, url })}
@@ -143,22 +144,22 @@ export function WebhooksPage() {
           />
           <TextField
             name="description"
-            label="Description"
+            label={t('attachments.description')}
             value={form.description}
             onChange={(description) => setForm({ ...form, description })}
             problem={create.problem}
           />
           <CheckboxGroup
             name="eventTypes"
-            label="Events"
-            hint="“*” sends every event."
+            label={t('hooks.events')}
+            hint={t('hooks.eventsHint')}
             values={form.eventTypes}
             onChange={(eventTypes) => setForm({ ...form, eventTypes })}
             options={EVENTS.map((e) => ({ value: e, label: e }))}
             problem={create.problem}
           />
           <button type="submit" className="primary" disabled={create.pending}>
-            Subscribe
+            {t('hooks.submit')}
           </button>
         </form>
       </section>
@@ -167,6 +168,7 @@ export function WebhooksPage() {
 }
 
 function DeliveryLog({ webhookId }: { webhookId: string }) {
+  const { t, term, fmt } = useI18n();
   const deliveries = useLoad(() => api.notify.webhooksListDeliveries({ id: webhookId, limit: 50 }), [webhookId]);
   const redeliver = useAction(async (deliveryId: string) => {
     await api.notify.webhooksRedeliver({ id: webhookId, deliveryId });
@@ -174,22 +176,22 @@ function DeliveryLog({ webhookId }: { webhookId: string }) {
   });
   return (
     <section className="card" aria-labelledby="log-title">
-      <h2 id="log-title">Delivery log</h2>
+      <h2 id="log-title">{t('hooks.log')}</h2>
       <ProblemSummary problem={deliveries.problem ?? redeliver.problem} />
       {!deliveries.data ? (
         <Loading />
       ) : deliveries.data.items.length === 0 ? (
-        <Empty>Nothing delivered yet.</Empty>
+        <Empty>{t('hooks.noDeliveries')}</Empty>
       ) : (
         <div className="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last attempt</th>
-                <th scope="col">Next attempt</th>
+                <th scope="col">{t('hooks.event')}</th>
+                <th scope="col">{t('kpis.status')}</th>
+                <th scope="col">{t('hooks.attempts')}</th>
+                <th scope="col">{t('hooks.lastAttempt')}</th>
+                <th scope="col">{t('hooks.nextAttempt')}</th>
                 <th scope="col" />
               </tr>
             </thead>
@@ -201,18 +203,20 @@ function DeliveryLog({ webhookId }: { webhookId: string }) {
                     <span className="ref">{d.eventId}</span>
                   </th>
                   <td>
-                    <span className={`badge ${d.status === 'succeeded' ? 'good' : d.status === 'failed' ? 'warn' : ''}`}>{d.status}</span>
+                    <span className={`badge ${d.status === 'succeeded' ? 'good' : d.status === 'failed' ? 'warn' : ''}`}>
+                      {term('deliveryStatus', d.status)}
+                    </span>
                   </td>
                   <td>{d.attempts}</td>
                   <td>
-                    {formatDateTime(d.lastAttemptAt)}
+                    {fmt.dateTime(d.lastAttemptAt)}
                     {d.lastResponseStatus !== null ? ` → HTTP ${d.lastResponseStatus}` : ''}
                     {d.lastError ? <span className="ref">{d.lastError}</span> : null}
                   </td>
-                  <td>{formatDateTime(d.nextAttemptAt)}</td>
+                  <td>{fmt.dateTime(d.nextAttemptAt)}</td>
                   <td>
                     <button type="button" className="small" disabled={redeliver.pending} onClick={() => void redeliver.run(d.id)}>
-                      Redeliver
+                      {t('hooks.redeliver')}
                     </button>
                   </td>
                 </tr>

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { api } from '../../api/client';
 import type { ProjectDto } from '../../api/generated/api';
-import { DATA_LABELS, formatDate, formatMoney, TECHNOLOGY_LABELS } from '../../lib/format';
+import { useI18n } from '../../i18n/use-i18n';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-load';
 import { ScreeningResult } from './screening';
@@ -17,6 +17,7 @@ export function ReviewStep({
   goTo: (s: StepKey) => void;
   onSubmitted: (p: ProjectDto) => void;
 }) {
+  const { t, rich, term, fmt } = useI18n();
   const submit = useAction(async () => onSubmitted(await api.projects.projectActionsSubmit({ id: project.id })));
   const problem = submit.problem;
   // Like ProblemSummary: the refusal takes the focus so it is announced.
@@ -24,7 +25,10 @@ export function ReviewStep({
   useEffect(() => {
     if (problem) alertRef.current?.focus();
   }, [problem]);
-  const stepTitle = (key: StepKey) => STEPS.find((s) => s.key === key)?.title ?? key;
+  const stepTitle = (key: StepKey) => {
+    const step = STEPS.find((s) => s.key === key);
+    return step ? t(step.title) : key;
+  };
 
   return (
     <>
@@ -33,16 +37,14 @@ export function ReviewStep({
           <p className="problem-title">{problem.body.title}</p>
           {problem.body.detail ? <p>{problem.body.detail}</p> : null}
           {problem.code === 'compact-not-acknowledged' ? (
-            <p>
-              <Link to="/compact">Read and acknowledge the compact</Link>, then submit again.
-            </p>
+            <p>{rich('review.acknowledgeFirst', { link: <Link to="/compact">{t('review.acknowledgeLink')}</Link> })}</p>
           ) : null}
           <ul>
             {problem.errors.map((e, i) => (
               <li key={i}>
                 {e.message}{' '}
                 <button type="button" className="link-button" onClick={() => goTo(stepOfField(e.field))}>
-                  Go to “{stepTitle(stepOfField(e.field))}”
+                  {t('review.goTo', { step: stepTitle(stepOfField(e.field)) })}
                 </button>
               </li>
             ))}
@@ -50,40 +52,40 @@ export function ReviewStep({
         </div>
       ) : null}
       <dl className="review">
-        <dt>Customer problem</dt>
+        <dt>{t('projectField.customerProblem')}</dt>
         <dd>{project.customerProblem || '—'}</dd>
-        <dt>Customer task</dt>
+        <dt>{t('projectField.customerTask')}</dt>
         <dd>{project.customerTask || '—'}</dd>
-        <dt>Target customers</dt>
+        <dt>{t('projectField.targetCustomers')}</dt>
         <dd>{project.targetCustomers || '—'}</dd>
-        <dt>Solution</dt>
+        <dt>{t('projectField.solution')}</dt>
         <dd>{project.solution || '—'}</dd>
-        <dt>Technologies</dt>
-        <dd>{project.technologies.map((t) => TECHNOLOGY_LABELS[t] ?? t).join(', ') || '—'}</dd>
-        <dt>Customer data</dt>
-        <dd>{project.dataCategories.map((d) => DATA_LABELS[d] ?? d).join(', ') || '—'}</dd>
-        <dt>Vendors</dt>
-        <dd>{project.vendors.map((v) => `${v.name} (${v.service})`).join('; ') || 'None'}</dd>
-        <dt>Budget</dt>
-        <dd>{formatMoney(project.budget)}</dd>
-        <dt>Target launch</dt>
-        <dd>{formatDate(project.targetLaunchDate)}</dd>
-        <dt>Value / effort</dt>
+        <dt>{t('projectField.technologies')}</dt>
+        <dd>{project.technologies.map((x) => term('tech', x)).join(', ') || '—'}</dd>
+        <dt>{t('projectField.dataCategories')}</dt>
+        <dd>{project.dataCategories.map((d) => term('data', d)).join(', ') || '—'}</dd>
+        <dt>{t('projectField.vendors')}</dt>
+        <dd>{project.vendors.map((v) => `${v.name} (${v.service})`).join('; ') || t('common.none')}</dd>
+        <dt>{t('projectField.budget')}</dt>
+        <dd>{fmt.money(project.budget)}</dd>
+        <dt>{t('projectField.targetLaunchDate')}</dt>
+        <dd>{fmt.date(project.targetLaunchDate)}</dd>
+        <dt>{t('table.valueEffort')}</dt>
         <dd>{project.effortValue ? `${project.effortValue.valueScore} / ${project.effortValue.effortScore}` : '—'}</dd>
-        <dt>KPIs</dt>
-        <dd>{project.kpis.map((k) => `${k.name}: ${k.baseline} → ${k.target} ${k.unit}`).join('; ') || '—'}</dd>
+        <dt>{t('kpis.title')}</dt>
+        <dd>{project.kpis.map((k) => `${k.name}: ${fmt.number(k.baseline)} → ${fmt.number(k.target)} ${k.unit}`).join('; ') || '—'}</dd>
       </dl>
       <ScreeningResult project={project} />
       <div className="button-row">
         <button type="button" onClick={() => goTo('screening')}>
-          Back
+          {t('common.back')}
         </button>
         <Link to={`/projects/${project.id}`} className="button">
-          Save as draft and leave
+          {t('review.saveLeave')}
         </Link>
         {project.allowedActions.includes('submit') ? (
           <button type="button" className="primary" disabled={submit.pending} onClick={() => void submit.run()}>
-            {submit.pending ? 'Submitting…' : 'Submit for assessment'}
+            {submit.pending ? t('review.submitting') : t('action.submit')}
           </button>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 import type { ProjectDto, SelfScreeningDto } from '../../api/generated/api';
 import type { ApiProblem } from '../../api/problem';
 import { YesNo } from '../../components/fields';
+import { useI18n } from '../../i18n/use-i18n';
 import { SCREENING_QUESTIONS } from './wizard-model';
 
 export type ScreeningAnswers = Partial<SelfScreeningDto>;
@@ -15,18 +16,16 @@ export function ScreeningStep({
   setAnswers: (a: ScreeningAnswers) => void;
   problem?: ApiProblem;
 }) {
+  const { t } = useI18n();
   return (
     <>
-      <p className="lead">
-        Your own first look at the risk. Answer honestly: a “yes” is not a “no” to your project, it tells IT where to look. With no “yes” at
-        all, the project goes on the fast track.
-      </p>
+      <p className="lead">{t('screening.lead')}</p>
       {SCREENING_KEYS.map((key) => (
         <YesNo
           key={key}
           name={key}
-          label={SCREENING_QUESTIONS[key].text}
-          hint={SCREENING_QUESTIONS[key].hint || undefined}
+          label={t(SCREENING_QUESTIONS[key].text)}
+          hint={SCREENING_QUESTIONS[key].hint ? t(SCREENING_QUESTIONS[key].hint) : undefined}
           value={answers[key]}
           onChange={(v) => setAnswers({ ...answers, [key]: v })}
           problem={problem}
@@ -38,6 +37,7 @@ export function ScreeningStep({
 
 /** What the answers mean: fast track or not, and why. */
 export function ScreeningResult({ project }: { project: ProjectDto }) {
+  const { t, tp, rich, term } = useI18n();
   const result = project.selfScreening;
   if (!result) return null;
   const yes = SCREENING_KEYS.filter((k) => result.answers[k]);
@@ -47,28 +47,22 @@ export function ScreeningResult({ project }: { project: ProjectDto }) {
       aria-labelledby="screening-result-title"
       role="status"
     >
-      <h3 id="screening-result-title">{result.fastTrack ? 'Fast track' : `Standard track — indicative risk: ${result.indicativeTier}`}</h3>
+      <h3 id="screening-result-title">
+        {result.fastTrack ? t('badge.fastTrack') : t('screening.standard', { tier: term('risk', result.indicativeTier).toLowerCase() })}
+      </h3>
       {result.fastTrack ? (
-        <p>
-          You answered “no” to every question, so this project is on the <strong>fast track</strong>: a light assessment of the few
-          dimensions that matter, shorter time limits (assessment within 2 business days instead of 5) and no CIO co-signature. The advisor
-          may still take it off the fast track, with a reason.
-        </p>
+        <p>{rich('screening.fast', { fastTrack: <strong>{t('screening.fastTrackWords')}</strong> })}</p>
       ) : (
         <>
-          <p>
-            Because you answered “yes” to {yes.length === 1 ? 'one question' : `${yes.length} questions`}, the advisor runs a full
-            assessment (within 5 business days). A high or critical overall risk will also need the CIO’s co-signature after your manager
-            approves.
-          </p>
+          <p>{tp('screening.full', yes.length)}</p>
           <ul>
             {yes.map((k) => (
-              <li key={k}>{SCREENING_QUESTIONS[k].text}</li>
+              <li key={k}>{t(SCREENING_QUESTIONS[k].text)}</li>
             ))}
           </ul>
         </>
       )}
-      {result.fastTrackRemovedReason ? <p>Taken off the fast track by the advisor: {result.fastTrackRemovedReason}</p> : null}
+      {result.fastTrackRemovedReason ? <p>{t('screening.removed', { reason: result.fastTrackRemovedReason })}</p> : null}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import type { EffortValueInputDto, ProjectDto } from '../../api/generated/api';
 import type { ApiProblem } from '../../api/problem';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../../components/fields';
-import { DATA_CATEGORIES, DATA_LABELS, TECHNOLOGIES, TECHNOLOGY_LABELS } from '../../lib/format';
+import { useI18n } from '../../i18n/use-i18n';
+import { DATA_CATEGORIES, TECHNOLOGIES } from '../../lib/format';
 import { EFFORT_VALUE_QUESTIONS, type KpiRow, type ProjectForm, type VendorRow } from './wizard-model';
 
 export interface StepProps {
@@ -11,15 +12,14 @@ export interface StepProps {
   project?: ProjectDto;
 }
 
-const options = (values: readonly string[], labels: Record<string, string>) => values.map((v) => ({ value: v, label: labels[v] ?? v }));
-
 export function CustomerStep({ form, set, problem }: StepProps) {
+  const { t } = useI18n();
   return (
     <>
-      <p className="lead">Start with the customer: what goes wrong for them today, and which task of theirs gets better.</p>
+      <p className="lead">{t('wizard.customer.lead')}</p>
       <TextField
         name="title"
-        label="Project title"
+        label={t('wizard.title')}
         value={form.title}
         onChange={(title) => set({ title })}
         problem={problem}
@@ -28,8 +28,8 @@ export function CustomerStep({ form, set, problem }: StepProps) {
       />
       <TextArea
         name="customerProblem"
-        label="Customer problem"
-        hint="In the customer’s words: what goes wrong for them today?"
+        label={t('projectField.customerProblem')}
+        hint={t('wizard.customerProblem.hint')}
         value={form.customerProblem}
         onChange={(customerProblem) => set({ customerProblem })}
         problem={problem}
@@ -37,8 +37,8 @@ export function CustomerStep({ form, set, problem }: StepProps) {
       />
       <TextField
         name="customerTask"
-        label="Customer task"
-        hint="The top task customers are trying to do that this improves, e.g. “Know when my parcel arrives”."
+        label={t('projectField.customerTask')}
+        hint={t('wizard.customerTask.hint')}
         value={form.customerTask}
         onChange={(customerTask) => set({ customerTask })}
         problem={problem}
@@ -46,7 +46,7 @@ export function CustomerStep({ form, set, problem }: StepProps) {
       />
       <TextArea
         name="targetCustomers"
-        label="Target customers"
+        label={t('projectField.targetCustomers')}
         rows={2}
         value={form.targetCustomers}
         onChange={(targetCustomers) => set({ targetCustomers })}
@@ -54,8 +54,8 @@ export function CustomerStep({ form, set, problem }: StepProps) {
       />
       <TextArea
         name="summary"
-        label="Summary"
-        hint="Two or three sentences for the people who assess and decide."
+        label={t('projectField.summary')}
+        hint={t('wizard.summary.hint')}
         rows={3}
         value={form.summary}
         onChange={(summary) => set({ summary })}
@@ -66,12 +66,13 @@ export function CustomerStep({ form, set, problem }: StepProps) {
 }
 
 export function SolutionStep({ form, set, problem }: StepProps) {
+  const { t, term } = useI18n();
   return (
     <>
       <TextArea
         name="solution"
-        label="Solution"
-        hint="What you will build or buy, and how customers will use it."
+        label={t('projectField.solution')}
+        hint={t('wizard.solution.hint')}
         rows={6}
         value={form.solution}
         onChange={(solution) => set({ solution })}
@@ -80,10 +81,10 @@ export function SolutionStep({ form, set, problem }: StepProps) {
       />
       <CheckboxGroup
         name="technologies"
-        label="Technologies"
+        label={t('projectField.technologies')}
         values={form.technologies}
         onChange={(technologies) => set({ technologies })}
-        options={options(TECHNOLOGIES, TECHNOLOGY_LABELS)}
+        options={TECHNOLOGIES.map((v) => ({ value: v, label: term('tech', v) }))}
         problem={problem}
       />
     </>
@@ -91,27 +92,28 @@ export function SolutionStep({ form, set, problem }: StepProps) {
 }
 
 export function DataStep({ form, set, problem }: StepProps) {
+  const { t, term } = useI18n();
   const setVendor = (i: number, patch: Partial<VendorRow>) =>
     set({ vendors: form.vendors.map((v, j) => (i === j ? { ...v, ...patch } : v)) });
   return (
     <>
       <CheckboxGroup
         name="dataCategories"
-        label="Customer data it uses"
-        hint="Choose “No customer data” if it uses none."
+        label={t('wizard.data.label')}
+        hint={t('wizard.data.hint')}
         values={form.dataCategories}
         onChange={(dataCategories) => set({ dataCategories })}
-        options={options(DATA_CATEGORIES, DATA_LABELS)}
+        options={DATA_CATEGORIES.map((v) => ({ value: v, label: term('data', v) }))}
         problem={problem}
       />
-      <h3>External vendors</h3>
-      {form.vendors.length === 0 ? <p className="hint">No vendors. Add every outside company or online service it uses.</p> : null}
+      <h3>{t('wizard.vendors')}</h3>
+      {form.vendors.length === 0 ? <p className="hint">{t('wizard.vendors.none')}</p> : null}
       {form.vendors.map((v, i) => (
         <fieldset key={i} className="row-group">
-          <legend>Vendor {i + 1}</legend>
+          <legend>{t('wizard.vendorN', { n: i + 1 })}</legend>
           <TextField
             name={`vendors[${i}].name`}
-            label="Name"
+            label={t('wizard.name')}
             value={v.name}
             onChange={(name) => setVendor(i, { name })}
             problem={problem}
@@ -119,7 +121,7 @@ export function DataStep({ form, set, problem }: StepProps) {
           />
           <TextField
             name={`vendors[${i}].service`}
-            label="Service"
+            label={t('wizard.vendor.service')}
             value={v.service}
             onChange={(service) => setVendor(i, { service })}
             problem={problem}
@@ -127,32 +129,33 @@ export function DataStep({ form, set, problem }: StepProps) {
           />
           <TextField
             name={`vendors[${i}].dataShared`}
-            label="Data shared with them"
+            label={t('wizard.vendor.dataShared')}
             value={v.dataShared}
             onChange={(dataShared) => setVendor(i, { dataShared })}
             problem={problem}
           />
           <button type="button" className="link-button danger" onClick={() => set({ vendors: form.vendors.filter((_, j) => j !== i) })}>
-            Remove vendor {i + 1}
+            {t('wizard.removeVendor', { n: i + 1 })}
           </button>
         </fieldset>
       ))}
       <button type="button" onClick={() => set({ vendors: [...form.vendors, { name: '', service: '', dataShared: '' }] })}>
-        Add a vendor
+        {t('wizard.addVendor')}
       </button>
     </>
   );
 }
 
 export function BudgetStep({ form, set, problem, project }: StepProps) {
+  const { t, rich } = useI18n();
   const setAnswer = (key: keyof EffortValueInputDto, value: string) => set({ effortValue: { ...form.effortValue, [key]: Number(value) } });
   return (
     <>
       <div className="inline-fields">
         <TextField
           name="budget.amount"
-          label="Budget"
-          hint="In euros (or the currency on the right), e.g. 12000"
+          label={t('projectField.budget')}
+          hint={t('wizard.budget.hint')}
           inputMode="decimal"
           value={form.budget}
           onChange={(budget) => set({ budget })}
@@ -161,7 +164,7 @@ export function BudgetStep({ form, set, problem, project }: StepProps) {
         />
         <TextField
           name="budget.currency"
-          label="Currency"
+          label={t('wizard.currency')}
           value={form.currency}
           onChange={(currency) => set({ currency })}
           problem={problem}
@@ -169,7 +172,7 @@ export function BudgetStep({ form, set, problem, project }: StepProps) {
         />
         <TextField
           name="targetLaunchDate"
-          label="Target launch date"
+          label={t('wizard.targetLaunchDate')}
           type="date"
           value={form.targetLaunchDate}
           onChange={(targetLaunchDate) => set({ targetLaunchDate })}
@@ -177,20 +180,20 @@ export function BudgetStep({ form, set, problem, project }: StepProps) {
         />
       </div>
       <fieldset className="effort-value">
-        <legend>Value and effort</legend>
-        <p className="hint">Value well above effort marks the project a no-brainer; effort well above value is flagged for your manager.</p>
+        <legend>{t('projectField.effortValue')}</legend>
+        <p className="hint">{t('wizard.ev.hint')}</p>
         <div className="two-columns">
           {(['value', 'effort'] as const).map((side) => (
             <div key={side}>
-              <h3>{side === 'value' ? 'Expected value' : 'Expected effort'}</h3>
+              <h3>{side === 'value' ? t('wizard.ev.value') : t('wizard.ev.effort')}</h3>
               {EFFORT_VALUE_QUESTIONS.filter((q) => q.side === side).map((q) => (
                 <SelectField
                   key={q.key}
                   name={`effortValue.${q.key}`}
-                  label={q.label}
+                  label={t(q.label)}
                   value={String(form.effortValue[q.key])}
                   onChange={(v) => setAnswer(q.key, v)}
-                  options={q.scale.map((label, i) => ({ value: String(i), label }))}
+                  options={q.scale.map((label, i) => ({ value: String(i), label: t(label) }))}
                   problem={problem}
                 />
               ))}
@@ -199,12 +202,14 @@ export function BudgetStep({ form, set, problem, project }: StepProps) {
         </div>
         {project?.effortValue ? (
           <p className="scores" role="status">
-            Saved scores: value <strong>{project.effortValue.valueScore}</strong>, effort <strong>{project.effortValue.effortScore}</strong>
-            {project.effortValue.verdict === 'no_brainer'
-              ? ' — a no-brainer.'
-              : project.effortValue.verdict === 'effort_exceeds_value'
-                ? ' — effort exceeds value.'
-                : '.'}
+            {rich(
+              project.effortValue.verdict === 'no_brainer'
+                ? 'wizard.ev.savedNoBrainer'
+                : project.effortValue.verdict === 'effort_exceeds_value'
+                  ? 'wizard.ev.savedExceeds'
+                  : 'wizard.ev.saved',
+              { value: <strong>{project.effortValue.valueScore}</strong>, effort: <strong>{project.effortValue.effortScore}</strong> },
+            )}
           </p>
         ) : null}
       </fieldset>
@@ -213,17 +218,18 @@ export function BudgetStep({ form, set, problem, project }: StepProps) {
 }
 
 export function KpiStep({ form, set, problem }: StepProps) {
+  const { t } = useI18n();
   const setKpi = (i: number, patch: Partial<KpiRow>) => set({ kpis: form.kpis.map((k, j) => (i === j ? { ...k, ...patch } : k)) });
   return (
     <>
-      <p className="lead">How will you know it works? Name at least one measure, where it stands today and where you want it.</p>
+      <p className="lead">{t('wizard.kpis.lead')}</p>
       {form.kpis.map((k, i) => (
         <fieldset key={i} className="row-group">
-          <legend>KPI {i + 1}</legend>
+          <legend>{t('wizard.kpiN', { n: i + 1 })}</legend>
           <div className="inline-fields">
             <TextField
               name={`kpis[${i}].name`}
-              label="Name"
+              label={t('wizard.name')}
               value={k.name}
               onChange={(name) => setKpi(i, { name })}
               problem={problem}
@@ -231,7 +237,7 @@ export function KpiStep({ form, set, problem }: StepProps) {
             />
             <TextField
               name={`kpis[${i}].unit`}
-              label="Unit"
+              label={t('wizard.kpi.unit')}
               value={k.unit}
               onChange={(unit) => setKpi(i, { unit })}
               problem={problem}
@@ -241,7 +247,7 @@ export function KpiStep({ form, set, problem }: StepProps) {
           <div className="inline-fields">
             <TextField
               name={`kpis[${i}].baseline`}
-              label="Baseline"
+              label={t('wizard.kpi.baseline')}
               inputMode="decimal"
               value={k.baseline}
               onChange={(baseline) => setKpi(i, { baseline })}
@@ -250,7 +256,7 @@ export function KpiStep({ form, set, problem }: StepProps) {
             />
             <TextField
               name={`kpis[${i}].target`}
-              label="Target"
+              label={t('wizard.kpi.target')}
               inputMode="decimal"
               value={k.target}
               onChange={(target) => setKpi(i, { target })}
@@ -259,18 +265,18 @@ export function KpiStep({ form, set, problem }: StepProps) {
             />
             <SelectField
               name={`kpis[${i}].direction`}
-              label="Better is"
+              label={t('wizard.kpi.better')}
               value={k.direction}
               onChange={(direction) => setKpi(i, { direction: direction as KpiRow['direction'] })}
               options={[
-                { value: 'increase', label: 'Higher' },
-                { value: 'decrease', label: 'Lower' },
+                { value: 'increase', label: t('wizard.kpi.higher') },
+                { value: 'decrease', label: t('wizard.kpi.lower') },
               ]}
               problem={problem}
             />
           </div>
           <button type="button" className="link-button danger" onClick={() => set({ kpis: form.kpis.filter((_, j) => j !== i) })}>
-            Remove KPI {i + 1}
+            {t('wizard.removeKpi', { n: i + 1 })}
           </button>
         </fieldset>
       ))}
@@ -278,7 +284,7 @@ export function KpiStep({ form, set, problem }: StepProps) {
         type="button"
         onClick={() => set({ kpis: [...form.kpis, { name: '', unit: '', baseline: '', target: '', direction: 'increase' }] })}
       >
-        Add a KPI
+        {t('wizard.addKpi')}
       </button>
     </>
   );

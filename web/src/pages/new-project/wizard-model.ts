@@ -1,6 +1,7 @@
 import type { EffortValueInputDto, ProjectDto, SelfScreeningDto, UpdateProjectDto } from '../../api/generated/api';
 import { ApiProblem } from '../../api/problem';
-import { parseMajorUnits } from '../../lib/format';
+import type { PlainKey } from '../../i18n/catalog';
+import type { I18n } from '../../i18n/translate';
 
 /** The wizard's form: strings while typing, converted to the API's shapes when a step is saved. */
 export interface VendorRow {
@@ -49,7 +50,8 @@ export const EMPTY_FORM: ProjectForm = {
   kpis: [],
 };
 
-export function formFromProject(p: ProjectDto): ProjectForm {
+/** The saved project as the form shows it: amounts and numbers written the user's way ("12000,5" in French). */
+export function formFromProject(p: ProjectDto, { fmt }: I18n): ProjectForm {
   const answers = p.effortValue?.answers as Partial<EffortValueInputDto> | undefined;
   return {
     title: p.title,
@@ -61,15 +63,15 @@ export function formFromProject(p: ProjectDto): ProjectForm {
     technologies: [...p.technologies],
     dataCategories: [...p.dataCategories],
     vendors: p.vendors.map((v) => ({ name: v.name, service: v.service, dataShared: v.dataShared })),
-    budget: p.budget ? (p.budget.amount / 100).toFixed(2) : '',
+    budget: fmt.moneyInput(p.budget),
     currency: p.budget?.currency ?? 'EUR',
     targetLaunchDate: p.targetLaunchDate ?? '',
     effortValue: { ...EMPTY_FORM.effortValue, ...answers },
     kpis: p.kpis.map((k) => ({
       name: k.name,
       unit: k.unit,
-      baseline: String(k.baseline),
-      target: String(k.target),
+      baseline: fmt.numberInput(k.baseline),
+      target: fmt.numberInput(k.target),
       direction: k.direction,
     })),
   };
@@ -77,14 +79,14 @@ export function formFromProject(p: ProjectDto): ProjectForm {
 
 export type StepKey = 'customer' | 'solution' | 'data' | 'budget' | 'kpis' | 'screening' | 'review';
 
-export const STEPS: { key: StepKey; title: string }[] = [
-  { key: 'customer', title: 'Customer problem and task' },
-  { key: 'solution', title: 'Solution and technologies' },
-  { key: 'data', title: 'Data and vendors' },
-  { key: 'budget', title: 'Budget, timing, value and effort' },
-  { key: 'kpis', title: 'KPIs' },
-  { key: 'screening', title: 'Self-screening' },
-  { key: 'review', title: 'Review and submit' },
+export const STEPS: { key: StepKey; title: PlainKey }[] = [
+  { key: 'customer', title: 'wizard.step.customer' },
+  { key: 'solution', title: 'wizard.step.solution' },
+  { key: 'data', title: 'wizard.step.data' },
+  { key: 'budget', title: 'wizard.step.budget' },
+  { key: 'kpis', title: 'wizard.step.kpis' },
+  { key: 'screening', title: 'wizard.step.screening' },
+  { key: 'review', title: 'wizard.step.review' },
 ];
 
 /** Which step shows an API field, so a problem naming it can send the HERO there. */
@@ -99,12 +101,14 @@ export function stepOfField(field: string): StepKey {
   return 'review';
 }
 
-function localProblem(errors: { field: string; message: string }[]): ApiProblem {
-  return new ApiProblem({ type: 'about:blank', title: 'Check the highlighted fields', status: 400, errors });
+/** A problem found before asking the server (a number that does not parse), shown like the server's. */
+export function localProblem(errors: { field: string; message: string }[], { t }: I18n): ApiProblem {
+  return new ApiProblem({ type: 'about:blank', title: t('problem.local.title'), status: 400, errors });
 }
 
 /** The fields a step saves, as the API expects them; a local problem when a number does not parse. */
-export function stepBody(step: StepKey, f: ProjectForm): { body: UpdateProjectDto } | { problem: ApiProblem } {
+export function stepBody(step: StepKey, f: ProjectForm, i18n: I18n): { body: UpdateProjectDto } | { problem: ApiProblem } {
+  const { t, fmt } = i18n;
   switch (step) {
     case 'customer':
       return {
@@ -126,13 +130,14 @@ export function stepBody(step: StepKey, f: ProjectForm): { body: UpdateProjectDt
         },
       };
     case 'budget': {
-      const amount = parseMajorUnits(f.budget);
+      const currency = f.currency.trim().toUpperCase();
+      const amount = fmt.parseMoney(f.budget, currency);
       if (f.budget.trim() !== '' && amount === undefined) {
-        return { problem: localProblem([{ field: 'budget.amount', message: 'Enter the budget as a number, e.g. 12000 or 12000.50' }]) };
+        return { problem: localProblem([{ field: 'budget.amount', message: t('wizard.budgetNotNumber') }], i18n) };
       }
       return {
         body: {
-          ...(amount !== undefined ? { budget: { amount, currency: f.currency.trim().toUpperCase() } } : {}),
+          ...(amount !== undefined ? { budget: { amount, currency } } : {}),
           ...(f.targetLaunchDate ? { targetLaunchDate: f.targetLaunchDate } : {}),
           effortValue: f.effortValue,
         },
@@ -141,17 +146,17 @@ export function stepBody(step: StepKey, f: ProjectForm): { body: UpdateProjectDt
     case 'kpis': {
       const errors = f.kpis.flatMap((k, i) =>
         (['baseline', 'target'] as const)
-          .filter((n) => k[n].trim() === '' || !Number.isFinite(Number(k[n])))
-          .map((n) => ({ field: `kpis[${i}].${n}`, message: `Enter the ${n} as a number` })),
+          .filter((n) => fmt.parseNumber(k[n]) === undefined)
+          .map((n) => ({ field: `kpis[${i}].${n}`, message: t(n === 'baseline' ? 'wizard.baselineNotNumber' : 'wizard.targetNotNumber') })),
       );
-      if (errors.length) return { problem: localProblem(errors) };
+      if (errors.length) return { problem: localProblem(errors, i18n) };
       return {
         body: {
           kpis: f.kpis.map((k) => ({
             name: k.name,
             unit: k.unit,
-            baseline: Number(k.baseline),
-            target: Number(k.target),
+            baseline: fmt.parseNumber(k.baseline) ?? Number.NaN,
+            target: fmt.parseNumber(k.target) ?? Number.NaN,
             direction: k.direction,
           })),
         },
@@ -163,52 +168,43 @@ export function stepBody(step: StepKey, f: ProjectForm): { body: UpdateProjectDt
 }
 
 /** The seven questions in plain words (the API's SelfScreeningDto keys; a renamed key fails the build). */
-export const SCREENING_QUESTIONS: Record<keyof SelfScreeningDto, { text: string; hint: string }> = {
-  personalOrSensitiveData: {
-    text: 'Will it collect, store or look at information about individual people?',
-    hint: 'Names, contact details, health, location, anything about children.',
-  },
-  payments: { text: 'Will customers pay through it, or will it handle card or bank details?', hint: '' },
-  speaksPublicly: {
-    text: 'Will it publish or say things in the company’s name?',
-    hint: 'Posts, messages, a chatbot, videos.',
-  },
-  connectedDevices: {
-    text: 'Does it involve physical devices connected to the internet?',
-    hint: 'Sensors, beacons, smart screens.',
-  },
-  integratesCoreSystems: {
-    text: 'Does it need to read from or write to the company’s own systems?',
-    hint: 'Orders, customer records, billing.',
-  },
-  newExternalVendor: { text: 'Will we use an outside company or online service we have not used before?', hint: '' },
-  budgetAboveFastTrack: {
-    text: 'Will it cost more than the fast-track budget limit?',
-    hint: 'The limit is set by IT (10,000 EUR by default).',
-  },
+export const SCREENING_QUESTIONS: Record<keyof SelfScreeningDto, { text: PlainKey; hint?: PlainKey }> = {
+  personalOrSensitiveData: { text: 'screening.q.personal', hint: 'screening.q.personal.hint' },
+  payments: { text: 'screening.q.payments' },
+  speaksPublicly: { text: 'screening.q.public', hint: 'screening.q.public.hint' },
+  connectedDevices: { text: 'screening.q.devices', hint: 'screening.q.devices.hint' },
+  integratesCoreSystems: { text: 'screening.q.core', hint: 'screening.q.core.hint' },
+  newExternalVendor: { text: 'screening.q.vendor' },
+  budgetAboveFastTrack: { text: 'screening.q.budget', hint: 'screening.q.budget.hint' },
 };
 
-export const EFFORT_VALUE_QUESTIONS: { key: keyof EffortValueInputDto; label: string; side: 'value' | 'effort'; scale: string[] }[] = [
+type Scale = [PlainKey, PlainKey, PlainKey, PlainKey, PlainKey];
+export const EFFORT_VALUE_QUESTIONS: { key: keyof EffortValueInputDto; label: PlainKey; side: 'value' | 'effort'; scale: Scale }[] = [
   {
     key: 'customersReached',
-    label: 'Customers reached',
+    label: 'ev.customersReached',
     side: 'value',
-    scale: ['A handful', 'Dozens', 'Hundreds', 'Thousands', 'Most customers'],
+    scale: ['ev.customersReached.0', 'ev.customersReached.1', 'ev.customersReached.2', 'ev.customersReached.3', 'ev.customersReached.4'],
   },
   {
     key: 'taskImprovement',
-    label: 'How much the customer task improves',
+    label: 'ev.taskImprovement',
     side: 'value',
-    scale: ['Barely', 'A little', 'Noticeably', 'A lot', 'Transforms it'],
+    scale: ['ev.taskImprovement.0', 'ev.taskImprovement.1', 'ev.taskImprovement.2', 'ev.taskImprovement.3', 'ev.taskImprovement.4'],
   },
-  { key: 'strategicFit', label: 'Fit with strategy', side: 'value', scale: ['None', 'Weak', 'Some', 'Good', 'Core'] },
-  { key: 'people', label: 'People needed', side: 'effort', scale: ['Just me', '2', '3–5', '6–10', 'More than 10'] },
-  { key: 'weeks', label: 'Weeks of work', side: 'effort', scale: ['Under 1', '1–2', '3–6', '7–12', 'More than 12'] },
-  { key: 'money', label: 'Money needed', side: 'effort', scale: ['None', 'Small', 'Medium', 'Large', 'Very large'] },
+  {
+    key: 'strategicFit',
+    label: 'ev.strategicFit',
+    side: 'value',
+    scale: ['ev.strategicFit.0', 'ev.strategicFit.1', 'ev.strategicFit.2', 'ev.strategicFit.3', 'ev.strategicFit.4'],
+  },
+  { key: 'people', label: 'ev.people', side: 'effort', scale: ['ev.people.0', 'ev.people.1', 'ev.people.2', 'ev.people.3', 'ev.people.4'] },
+  { key: 'weeks', label: 'ev.weeks', side: 'effort', scale: ['ev.weeks.0', 'ev.weeks.1', 'ev.weeks.2', 'ev.weeks.3', 'ev.weeks.4'] },
+  { key: 'money', label: 'ev.money', side: 'effort', scale: ['ev.money.0', 'ev.money.1', 'ev.money.2', 'ev.money.3', 'ev.money.4'] },
   {
     key: 'integrationWork',
-    label: 'Integration work with existing systems',
+    label: 'ev.integrationWork',
     side: 'effort',
-    scale: ['None', 'Light', 'Some', 'Heavy', 'Very heavy'],
+    scale: ['ev.integrationWork.0', 'ev.integrationWork.1', 'ev.integrationWork.2', 'ev.integrationWork.3', 'ev.integrationWork.4'],
   },
 ];

@@ -4,13 +4,13 @@ import type { ProjectDto } from '../../api/generated/api';
 import { ApiProblem, toApiProblem } from '../../api/problem';
 import { ProblemSummary } from '../../components/fields';
 import { Loading, PageHeader } from '../../components/layout';
-import { stateLabel } from '../../lib/format';
+import { useI18n } from '../../i18n/use-i18n';
 import { navigate, usePageTitle } from '../../lib/router';
 import { CompactReminder } from '../compact-reminder';
 import { ReviewStep } from './review';
 import { SCREENING_KEYS, ScreeningResult, ScreeningStep, type ScreeningAnswers } from './screening';
 import { BudgetStep, CustomerStep, DataStep, KpiStep, SolutionStep, type StepProps } from './steps';
-import { EMPTY_FORM, formFromProject, STEPS, stepBody, type ProjectForm, type StepKey } from './wizard-model';
+import { EMPTY_FORM, formFromProject, localProblem, STEPS, stepBody, type ProjectForm, type StepKey } from './wizard-model';
 
 const STEP_VIEWS: Partial<Record<StepKey, (p: StepProps) => React.ReactNode>> = {
   customer: CustomerStep,
@@ -25,7 +25,9 @@ const STEP_VIEWS: Partial<Record<StepKey, (p: StepProps) => React.ReactNode>> = 
  * (the first one creates the draft), so the server's field errors show up on the step they belong to.
  */
 export function ProjectWizard({ projectId }: { projectId?: string }) {
-  usePageTitle(projectId ? 'Edit project' : 'New project');
+  const i18n = useI18n();
+  const { t, term } = i18n;
+  usePageTitle(projectId ? t('action.edit') : t('home.newProject'));
   const [project, setProject] = useState<ProjectDto>();
   const [form, setForm] = useState<ProjectForm>(EMPTY_FORM);
   const [answers, setAnswers] = useState<ScreeningAnswers>({});
@@ -39,7 +41,7 @@ export function ProjectWizard({ projectId }: { projectId?: string }) {
     api.projects.projectsGet({ id: projectId }).then(
       (p) => {
         setProject(p);
-        setForm(formFromProject(p));
+        setForm(formFromProject(p, i18n));
         setAnswers((p.selfScreening?.answers as ScreeningAnswers | undefined) ?? {});
         setLoading(false);
       },
@@ -48,6 +50,8 @@ export function ProjectWizard({ projectId }: { projectId?: string }) {
         setLoading(false);
       },
     );
+    // Loaded once: a language switch must not throw away what the HERO is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [projectId]);
 
   const index = STEPS.findIndex((s) => s.key === step);
@@ -61,16 +65,14 @@ export function ProjectWizard({ projectId }: { projectId?: string }) {
     if (step === 'screening') {
       const missing = SCREENING_KEYS.filter((k) => answers[k] === undefined);
       if (missing.length) {
-        throw new ApiProblem({
-          type: 'about:blank',
-          title: 'Answer every question',
-          status: 400,
-          errors: missing.map((field) => ({ field, message: 'Answer yes or no' })),
-        });
+        throw localProblem(
+          missing.map((field) => ({ field, message: t('screening.answerYesNo') })),
+          i18n,
+        );
       }
       return api.projects.projectsSelfScreening({ id: project!.id }, answers as Required<ScreeningAnswers>);
     }
-    const built = stepBody(step, form);
+    const built = stepBody(step, form, i18n);
     if ('problem' in built) throw built.problem;
     if (!project) return api.projects.projectsCreate({ ...built.body, title: form.title });
     if (Object.keys(built.body).length === 0) return project;
@@ -96,18 +98,18 @@ export function ProjectWizard({ projectId }: { projectId?: string }) {
     }
   };
 
-  if (loading) return <Loading what="Loading the project" />;
+  if (loading) return <Loading what={t('project.loading')} />;
   const View = STEP_VIEWS[step];
   const setPart = (patch: Partial<ProjectForm>): void => setForm((f) => ({ ...f, ...patch }));
 
   return (
     <>
       <PageHeader
-        title={project ? project.title || 'New project' : 'New project'}
-        eyebrow={project ? `${project.reference} · ${stateLabel(project.state)}` : 'Propose a project'}
+        title={project?.title || t('home.newProject')}
+        eyebrow={project ? `${project.reference} · ${term('state', project.state)}` : t('wizard.propose')}
       />
       <CompactReminder />
-      <nav aria-label="Wizard steps" className="steps">
+      <nav aria-label={t('wizard.steps')} className="steps">
         <ol>
           {STEPS.map((s, i) => (
             <li key={s.key} className={i < index ? 'done' : undefined}>
@@ -118,16 +120,14 @@ export function ProjectWizard({ projectId }: { projectId?: string }) {
                 disabled={!project && s.key !== 'customer'}
                 onClick={() => goTo(s.key)}
               >
-                <span className="step-number">{i + 1}</span> {s.title}
+                <span className="step-number">{i + 1}</span> {t(s.title)}
               </button>
             </li>
           ))}
         </ol>
       </nav>
       <section className="card wizard" aria-labelledby="step-title">
-        <h2 id="step-title">
-          Step {index + 1} of {STEPS.length}: {STEPS[index].title}
-        </h2>
+        <h2 id="step-title">{t('wizard.stepOf', { n: index + 1, total: STEPS.length, title: t(STEPS[index].title) })}</h2>
         {step === 'review' && project ? (
           <ReviewStep project={project} goTo={goTo} onSubmitted={(p) => navigate(`/projects/${p.id}`)} />
         ) : (
@@ -143,11 +143,15 @@ export function ProjectWizard({ projectId }: { projectId?: string }) {
             <div className="button-row">
               {index > 0 ? (
                 <button type="button" onClick={() => goTo(STEPS[index - 1].key)}>
-                  Back
+                  {t('common.back')}
                 </button>
               ) : null}
               <button type="submit" className="primary" disabled={pending}>
-                {pending ? 'Saving…' : step === 'screening' && !project?.selfScreening ? 'Save answers' : 'Save and continue'}
+                {pending
+                  ? t('wizard.saving')
+                  : step === 'screening' && !project?.selfScreening
+                    ? t('wizard.saveAnswers')
+                    : t('wizard.saveContinue')}
               </button>
             </div>
           </form>

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { ProjectDto } from '../../api/generated/api';
 import { ProblemSummary, SelectField, TextArea } from '../../components/fields';
+import type { PlainKey } from '../../i18n/catalog';
+import { useI18n } from '../../i18n/use-i18n';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useAction, useLoad } from '../../lib/use-load';
@@ -9,11 +11,11 @@ import { useAction, useLoad } from '../../lib/use-load';
 type Run = (id: string, text: string, advisorId: string) => Promise<ProjectDto>;
 
 interface ActionSpec {
-  label: string;
+  label: PlainKey;
   /** A page of its own (assessment, decision, co-sign). */
   page?: string;
   /** The text the action needs, with the API field it goes in. */
-  input?: { name: string; label: string; required: boolean };
+  input?: { name: string; label: PlainKey; required: boolean };
   run?: Run;
   danger?: boolean;
   primary?: boolean;
@@ -24,48 +26,49 @@ interface ActionSpec {
  * derived on the server from the lifecycle table): the buttons can never offer a refused action.
  */
 const ACTIONS: Record<string, ActionSpec> = {
-  submit: { label: 'Submit for assessment', primary: true, run: (id) => api.projects.projectActionsSubmit({ id }) },
+  submit: { label: 'action.submit', primary: true, run: (id) => api.projects.projectActionsSubmit({ id }) },
   assign: {
-    label: 'Assign advisor',
+    label: 'action.assign',
     primary: true,
     run: (id, _t, advisorId) => api.projects.projectActionsAssign({ id }, advisorId ? { advisorId } : {}),
   },
   request_info: {
-    label: 'Ask the proposer',
-    input: { name: 'question', label: 'Your question for the proposer', required: true },
+    label: 'action.request_info',
+    input: { name: 'question', label: 'action.request_info.input', required: true },
     run: (id, question) => api.projects.projectActionsRequestInfo({ id }, { question }),
   },
   respond: {
-    label: 'Answer the question',
+    label: 'action.respond',
     primary: true,
-    input: { name: 'answer', label: 'Your answer', required: true },
+    input: { name: 'answer', label: 'action.respond.input', required: true },
     run: (id, answer) => api.projects.projectActionsRespond({ id }, { answer }),
   },
-  complete_assessment: { label: 'Open the assessment', page: 'assessment', primary: true },
-  decide_approve: { label: 'Decide', page: 'decide', primary: true },
-  decide_reject: { label: 'Decide', page: 'decide' },
-  decide_request_changes: { label: 'Decide', page: 'decide' },
-  cosign: { label: 'Co-sign or decline', page: 'cosign', primary: true },
-  decline_cosign: { label: 'Co-sign or decline', page: 'cosign' },
+  complete_assessment: { label: 'action.complete_assessment', page: 'assessment', primary: true },
+  decide_approve: { label: 'action.decide', page: 'decide', primary: true },
+  decide_reject: { label: 'action.decide', page: 'decide' },
+  decide_request_changes: { label: 'action.decide', page: 'decide' },
+  cosign: { label: 'action.cosign', page: 'cosign', primary: true },
+  decline_cosign: { label: 'action.cosign', page: 'cosign' },
   // Changing what the decision approved (budget, data, technologies, vendors) sends it back to review.
-  amend: { label: 'Amend the project', page: 'edit' },
-  start_delivery: { label: 'Start delivery', primary: true, run: (id) => api.delivery.deliveryStartDelivery({ id }) },
-  launch: { label: 'Launch', primary: true, run: (id) => api.delivery.deliveryLaunch({ id }) },
+  amend: { label: 'action.amend', page: 'edit' },
+  start_delivery: { label: 'action.start_delivery', primary: true, run: (id) => api.delivery.deliveryStartDelivery({ id }) },
+  launch: { label: 'action.launch', primary: true, run: (id) => api.delivery.deliveryLaunch({ id }) },
   retire: {
-    label: 'Retire',
+    label: 'action.retire',
     danger: true,
-    input: { name: 'reason', label: 'Why is it retired?', required: true },
+    input: { name: 'reason', label: 'action.retire.input', required: true },
     run: (id, reason) => api.delivery.deliveryRetire({ id }, { reason }),
   },
   withdraw: {
-    label: 'Withdraw',
+    label: 'action.withdraw',
     danger: true,
-    input: { name: 'reason', label: 'Why are you withdrawing it? (optional)', required: false },
+    input: { name: 'reason', label: 'action.withdraw.input', required: false },
     run: (id, reason) => api.projects.projectActionsWithdraw({ id }, reason ? { reason } : {}),
   },
 };
 
 function AdvisorPicker({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useI18n();
   const advisors = useLoad(async () => {
     const [a, c] = await Promise.all([
       api.people.usersList({ role: 'it_advisor', limit: 100 }),
@@ -76,10 +79,10 @@ function AdvisorPicker({ value, onChange }: { value: string; onChange: (v: strin
   return (
     <SelectField
       name="advisorId"
-      label="Advisor"
+      label={t('action.assign.advisor')}
       value={value}
       onChange={onChange}
-      placeholder="Myself"
+      placeholder={t('action.assign.myself')}
       options={(advisors.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
     />
   );
@@ -87,6 +90,7 @@ function AdvisorPicker({ value, onChange }: { value: string; onChange: (v: strin
 
 export function ActionBar({ project, onChanged }: { project: ProjectDto; onChanged: (p: ProjectDto) => void }) {
   const { me, can } = useSession();
+  const { t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [advisorId, setAdvisorId] = useState('');
@@ -126,11 +130,11 @@ export function ActionBar({ project, onChanged }: { project: ProjectDto; onChang
 
   if (keys.length === 0 && !editable) return null;
   return (
-    <section className="action-bar" aria-label="What you can do now">
+    <section className="action-bar" aria-label={t('action.bar')}>
       <div className="button-row">
         {editable ? (
           <Link to={`/projects/${project.id}/edit`} className="button">
-            Edit project
+            {t('action.edit')}
           </Link>
         ) : null}
         {keys.map((key) => {
@@ -138,7 +142,7 @@ export function ActionBar({ project, onChanged }: { project: ProjectDto; onChang
           const cls = s.danger ? 'danger' : s.primary ? 'primary' : undefined;
           return s.page ? (
             <Link key={key} to={`/projects/${project.id}/${s.page}`} className={`button ${cls ?? ''}`}>
-              {s.label}
+              {t(s.label)}
             </Link>
           ) : (
             <button
@@ -149,7 +153,7 @@ export function ActionBar({ project, onChanged }: { project: ProjectDto; onChang
               aria-expanded={needsForm(key) ? open === key : undefined}
               onClick={() => start(key)}
             >
-              {s.label}
+              {t(s.label)}
             </button>
           );
         })}
@@ -157,13 +161,13 @@ export function ActionBar({ project, onChanged }: { project: ProjectDto; onChang
       {!open ? <ProblemSummary problem={action.problem} /> : null}
       {open && spec ? (
         <form className="action-form card" onSubmit={submit} noValidate>
-          <h2>{spec.label}</h2>
+          <h2>{t(spec.label)}</h2>
           <ProblemSummary problem={action.problem} />
           {open === 'assign' ? <AdvisorPicker value={advisorId} onChange={setAdvisorId} /> : null}
           {spec.input ? (
             <TextArea
               name={spec.input.name}
-              label={spec.input.label}
+              label={t(spec.input.label)}
               required={spec.input.required}
               value={text}
               onChange={setText}
@@ -172,10 +176,10 @@ export function ActionBar({ project, onChanged }: { project: ProjectDto; onChang
           ) : null}
           <div className="button-row">
             <button type="button" onClick={() => setOpen(null)}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button type="submit" className={spec.danger ? 'danger' : 'primary'} disabled={action.pending}>
-              {spec.label}
+              {t(spec.label)}
             </button>
           </div>
         </form>

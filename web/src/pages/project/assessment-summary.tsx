@@ -1,13 +1,13 @@
 import { api } from '../../api/client';
 import type { AssessmentDto, ProjectDto } from '../../api/generated/api';
 import { RiskBadge } from '../../components/badges';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { useI18n } from '../../i18n/use-i18n';
 import { Link } from '../../lib/router';
-import { RECOMMENDATION_LABELS } from '../../lib/risk';
 import { useLoad } from '../../lib/use-load';
 
 /** The advisor's advice as the manager and the HERO read it: the latest submitted revision. */
 export function AssessmentSummary({ project, refreshKey }: { project: ProjectDto; refreshKey: number }) {
+  const { t, term, known, rich, fmt } = useI18n();
   const data = useLoad(async () => {
     const list = await api.risk.assessmentsList({ id: project.id, limit: 20 });
     const latest = list.items.find((a) => a.status === 'submitted') ?? list.items[0];
@@ -17,30 +17,37 @@ export function AssessmentSummary({ project, refreshKey }: { project: ProjectDto
   }, [project.id, refreshKey]);
   if (!data.data) return null;
   const { assessment: a, framework } = data.data;
-  const nameOf = (key: string) => framework.dimensions.find((d) => d.key === key)?.name ?? key;
+  const nameOf = (key: string) => {
+    const name = framework.dimensions.find((d) => d.key === key)?.name;
+    return name ? known(`dimension.${key}.name`, name) : key;
+  };
+  const parts = [
+    t('summary.revision', { revision: a.revision }),
+    a.status === 'submitted' ? t('summary.submitted', { when: fmt.dateTime(a.submittedAt) }) : t('summary.draft'),
+    ...(a.light ? [t('summary.light')] : []),
+  ];
 
   return (
     <section className="card" aria-labelledby="assessment-title">
-      <h2 id="assessment-title">Risk assessment</h2>
+      <h2 id="assessment-title">{t('summary.title')}</h2>
       <p>
-        Revision {a.revision} · {a.status === 'submitted' ? `submitted ${formatDateTime(a.submittedAt)}` : 'draft, not submitted yet'}
-        {a.light ? ' · light (fast track)' : ''} · overall <RiskBadge level={a.overallLevel} />
+        {parts.join(' · ')} · {rich('summary.overall', { level: <RiskBadge level={a.overallLevel} /> })}
       </p>
       {a.recommendation ? (
         <p className={`recommendation rec-${a.recommendation}`}>
-          Advice: <strong>{RECOMMENDATION_LABELS[a.recommendation] ?? a.recommendation}</strong>
+          {rich('summary.advice', { advice: <strong>{term('recommendation', a.recommendation)}</strong> })}
         </p>
       ) : null}
       {a.summary ? <p>{a.summary}</p> : null}
       <RatingsTable assessment={a} nameOf={nameOf} />
       {a.mitigations.length ? (
         <>
-          <h3>Mitigations</h3>
+          <h3>{t('summary.mitigations')}</h3>
           <ul>
             {a.mitigations.map((m, i) => (
               <li key={i}>
                 {m.text} — {m.owner}
-                {m.dueDate ? `, by ${formatDate(m.dueDate)}` : ''} ({m.status})
+                {m.dueDate ? `, ${t('summary.by', { date: fmt.date(m.dueDate) })}` : ''} ({term('mitigationStatus', m.status)})
               </li>
             ))}
           </ul>
@@ -48,36 +55,37 @@ export function AssessmentSummary({ project, refreshKey }: { project: ProjectDto
       ) : null}
       {a.proposedConditions.length ? (
         <>
-          <h3>Proposed conditions</h3>
+          <h3>{t('summary.conditions')}</h3>
           <ul>
             {a.proposedConditions.map((c, i) => (
               <li key={i}>
                 {c.text}
-                {c.dueDate ? ` (by ${formatDate(c.dueDate)})` : ''}
+                {c.dueDate ? ` (${t('summary.by', { date: fmt.date(c.dueDate) })})` : ''}
               </li>
             ))}
           </ul>
         </>
       ) : null}
       {project.allowedActions.includes('complete_assessment') ? (
-        <Link to={`/projects/${project.id}/assessment`}>Open the assessment form</Link>
+        <Link to={`/projects/${project.id}/assessment`}>{t('summary.openForm')}</Link>
       ) : null}
     </section>
   );
 }
 
 export function RatingsTable({ assessment, nameOf }: { assessment: AssessmentDto; nameOf: (key: string) => string }) {
-  if (assessment.ratings.length === 0) return <p className="empty">No dimension rated yet.</p>;
+  const { t } = useI18n();
+  if (assessment.ratings.length === 0) return <p className="empty">{t('summary.noRatings')}</p>;
   return (
     <div className="table-wrap">
       <table>
-        <caption className="visually-hidden">Ratings per risk dimension</caption>
+        <caption className="visually-hidden">{t('summary.ratingsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Dimension</th>
-            <th scope="col">Before mitigation</th>
-            <th scope="col">After mitigation</th>
-            <th scope="col">Rationale</th>
+            <th scope="col">{t('summary.dimension')}</th>
+            <th scope="col">{t('summary.before')}</th>
+            <th scope="col">{t('summary.after')}</th>
+            <th scope="col">{t('decide.rationale')}</th>
           </tr>
         </thead>
         <tbody>

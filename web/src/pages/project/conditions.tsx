@@ -2,15 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { api, ifMatch } from '../../api/client';
 import type { ConditionDto, ProjectDto } from '../../api/generated/api';
 import { ProblemSummary, TextArea } from '../../components/fields';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { useI18n } from '../../i18n/use-i18n';
 import { useSession } from '../../lib/session';
 import { useAction, useLoad } from '../../lib/use-load';
-
-const STATUS: Record<string, string> = { open: 'Open', met: 'Met', waived: 'Waived' };
 
 /** Conditions of approval: they block launch while open; the owner marks them met, the deciding manager may waive them. */
 export function Conditions({ project, refreshKey, onChanged }: { project: ProjectDto; refreshKey: number; onChanged: () => void }) {
   const { me } = useSession();
+  const { t, tp, term, fmt } = useI18n();
   const conditions = useLoad(() => api.decisions.decisionsListConditions({ id: project.id }), [project.id, refreshKey]);
   const [open, setOpen] = useState<{ id: string; status: 'met' | 'waived' } | null>(null);
   const [text, setText] = useState('');
@@ -30,35 +29,41 @@ export function Conditions({ project, refreshKey, onChanged }: { project: Projec
 
   return (
     <section className="card" aria-labelledby="conditions-title">
-      <h2 id="conditions-title">Conditions of approval</h2>
+      <h2 id="conditions-title">{t('conditions.title')}</h2>
       <p className={openCount ? 'hint' : 'ok'}>
-        {openCount
-          ? `${openCount} of ${items.length} still open: launch waits until each is met or waived.`
-          : 'Every condition is met or waived.'}
+        {openCount ? tp('conditions.open', openCount, { total: items.length }) : t('conditions.allClosed')}
       </p>
       <ul className="conditions">
         {items.map((c) => (
           <li key={c.id} className={`condition condition-${c.status}`}>
             <p>
-              <span className={`badge ${c.status === 'open' ? 'warn' : 'good'}`}>{STATUS[c.status] ?? c.status}</span> {c.text}
+              <span className={`badge ${c.status === 'open' ? 'warn' : 'good'}`}>{term('conditionStatus', c.status)}</span> {c.text}
             </p>
             <p className="hint">
-              Owner {c.owner.displayName}, due {formatDate(c.dueDate)}
-              {c.overdue ? ' — overdue' : ''}
-              {c.closedBy ? ` · closed by ${c.closedBy.displayName} ${formatDateTime(c.closedAt)}` : ''}
+              {t('conditions.ownerDue', { owner: c.owner.displayName, due: fmt.date(c.dueDate) })}
+              {c.overdue ? ` — ${t('conditions.overdue')}` : ''}
+              {c.closedBy ? ` · ${t('conditions.closedBy', { name: c.closedBy.displayName, when: fmt.dateTime(c.closedAt) })}` : ''}
             </p>
-            {c.evidenceNote ? <p>Evidence: {c.evidenceNote}</p> : null}
-            {c.waiverReason ? <p>Waived because: {c.waiverReason}</p> : null}
+            {c.evidenceNote ? <p>{t('conditions.evidence', { note: c.evidenceNote })}</p> : null}
+            {c.waiverReason ? <p>{t('conditions.waivedBecause', { reason: c.waiverReason })}</p> : null}
             {c.status === 'open' && open?.id !== c.id ? (
               <div className="button-row">
                 {c.owner.id === me?.id ? (
-                  <button aria-label={`Mark as met: ${c.text}`} type="button" onClick={() => setOpen({ id: c.id, status: 'met' })}>
-                    Mark as met
+                  <button
+                    aria-label={t('conditions.markMetOf', { text: c.text })}
+                    type="button"
+                    onClick={() => setOpen({ id: c.id, status: 'met' })}
+                  >
+                    {t('conditions.markMet')}
                   </button>
                 ) : null}
                 {decidedById === me?.id ? (
-                  <button aria-label={`Waive: ${c.text}`} type="button" onClick={() => setOpen({ id: c.id, status: 'waived' })}>
-                    Waive
+                  <button
+                    aria-label={t('conditions.waiveOf', { text: c.text })}
+                    type="button"
+                    onClick={() => setOpen({ id: c.id, status: 'waived' })}
+                  >
+                    {t('conditions.waive')}
                   </button>
                 ) : null}
               </div>
@@ -74,7 +79,7 @@ export function Conditions({ project, refreshKey, onChanged }: { project: Projec
                 <ProblemSummary problem={update.problem} />
                 <TextArea
                   name={open.status === 'met' ? 'evidenceNote' : 'reason'}
-                  label={open.status === 'met' ? 'How was it met? (link, ticket, document)' : 'Why does it no longer apply?'}
+                  label={open.status === 'met' ? t('conditions.howMet') : t('conditions.whyWaive')}
                   rows={2}
                   value={text}
                   onChange={setText}
@@ -83,10 +88,10 @@ export function Conditions({ project, refreshKey, onChanged }: { project: Projec
                 />
                 <div className="button-row">
                   <button type="button" onClick={() => setOpen(null)}>
-                    Cancel
+                    {t('common.cancel')}
                   </button>
                   <button type="submit" className="primary" disabled={update.pending}>
-                    {open.status === 'met' ? 'Confirm it is met' : 'Waive the condition'}
+                    {open.status === 'met' ? t('conditions.confirmMet') : t('conditions.confirmWaive')}
                   </button>
                 </div>
               </form>

@@ -1,76 +1,76 @@
 import type { ProjectDto } from '../../api/generated/api';
-import { DATA_LABELS, formatDate, formatMoney, TECHNOLOGY_LABELS } from '../../lib/format';
-
-const VERDICT: Record<string, string> = {
-  no_brainer: 'No-brainer: value well above effort',
-  effort_exceeds_value: 'Effort well above value',
-  balanced: 'Balanced',
-};
+import { useI18n } from '../../i18n/use-i18n';
 
 /** What the HERO proposed. */
 export function ProjectDetails({ project: p }: { project: ProjectDto }) {
+  const { t, term, fmt } = useI18n();
+  const people = [
+    t('details.proposedBy', { name: p.proposer.displayName, unit: p.orgUnit.name }),
+    ...(p.team.length ? [t('details.team', { names: p.team.map((m) => m.displayName).join(', ') })] : []),
+    ...(p.assignedAdvisor ? [t('details.advisor', { name: p.assignedAdvisor.displayName })] : []),
+  ];
   return (
     <dl className="details">
       <div>
-        <dt>Customer problem</dt>
+        <dt>{t('projectField.customerProblem')}</dt>
         <dd>{p.customerProblem || '—'}</dd>
       </div>
       <div>
-        <dt>Customer task</dt>
+        <dt>{t('projectField.customerTask')}</dt>
         <dd>{p.customerTask || '—'}</dd>
       </div>
       <div>
-        <dt>Target customers</dt>
+        <dt>{t('projectField.targetCustomers')}</dt>
         <dd>{p.targetCustomers || '—'}</dd>
       </div>
       <div>
-        <dt>Solution</dt>
+        <dt>{t('projectField.solution')}</dt>
         <dd>{p.solution || '—'}</dd>
       </div>
       <div>
-        <dt>Technologies</dt>
-        <dd>{p.technologies.map((t) => TECHNOLOGY_LABELS[t] ?? t).join(', ') || '—'}</dd>
+        <dt>{t('projectField.technologies')}</dt>
+        <dd>{p.technologies.map((x) => term('tech', x)).join(', ') || '—'}</dd>
       </div>
       <div>
-        <dt>Customer data</dt>
-        <dd>{p.dataCategories.map((d) => DATA_LABELS[d] ?? d).join(', ') || '—'}</dd>
+        <dt>{t('projectField.dataCategories')}</dt>
+        <dd>{p.dataCategories.map((d) => term('data', d)).join(', ') || '—'}</dd>
       </div>
       <div>
-        <dt>Vendors</dt>
+        <dt>{t('projectField.vendors')}</dt>
         <dd>
           {p.vendors.length === 0
-            ? 'None'
+            ? t('common.none')
             : p.vendors.map((v) => (
                 <span key={v.id} className="block">
                   {v.name}: {v.service}
-                  {v.dataShared ? ` (shares ${v.dataShared})` : ''}
+                  {v.dataShared ? ` (${t('details.shares', { data: v.dataShared })})` : ''}
                 </span>
               ))}
         </dd>
       </div>
       <div>
-        <dt>Budget</dt>
-        <dd>{formatMoney(p.budget)}</dd>
+        <dt>{t('projectField.budget')}</dt>
+        <dd>{fmt.money(p.budget)}</dd>
       </div>
       <div>
-        <dt>Target launch</dt>
-        <dd>{formatDate(p.targetLaunchDate)}</dd>
+        <dt>{t('projectField.targetLaunchDate')}</dt>
+        <dd>{fmt.date(p.targetLaunchDate)}</dd>
       </div>
       <div>
-        <dt>Value and effort</dt>
+        <dt>{t('projectField.effortValue')}</dt>
         <dd>
           {p.effortValue
-            ? `Value ${p.effortValue.valueScore}, effort ${p.effortValue.effortScore} — ${VERDICT[p.effortValue.verdict] ?? p.effortValue.verdict}`
+            ? t('details.valueEffort', {
+                value: p.effortValue.valueScore,
+                effort: p.effortValue.effortScore,
+                verdict: term('verdict', p.effortValue.verdict),
+              })
             : '—'}
         </dd>
       </div>
       <div>
-        <dt>People</dt>
-        <dd>
-          Proposed by {p.proposer.displayName} ({p.orgUnit.name})
-          {p.team.length ? `; team: ${p.team.map((t) => t.displayName).join(', ')}` : ''}
-          {p.assignedAdvisor ? `; advisor: ${p.assignedAdvisor.displayName}` : ''}
-        </dd>
+        <dt>{t('details.people')}</dt>
+        <dd>{people.join('; ')}</dd>
       </div>
     </dl>
   );

@@ -1,5 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { KpiReportItemDto } from '../../api/generated/api';
+import { useI18n } from '../../i18n/use-i18n';
 
 const COLOURS = ['#1d4ed8', '#0f766e', '#7c3aed', '#b45309'];
 
@@ -14,6 +15,7 @@ function domainOf(k: KpiReportItemDto): [number, number] {
 
 /** Each KPI's recent measurements between its baseline and its target (a picture of the table above it). */
 export function KpiChart({ items }: { items: KpiReportItemDto[] }) {
+  const { t, fmt } = useI18n();
   return (
     <div className="kpi-charts" aria-hidden="true">
       {items
@@ -24,25 +26,25 @@ export function KpiChart({ items }: { items: KpiReportItemDto[] }) {
             <ResponsiveContainer width="100%" height={200}>
               <LineChart
                 accessibilityLayer={false}
-                data={[...k.recent].reverse().map((m) => ({ day: m.measuredOn, value: m.value }))}
+                data={[...k.recent].reverse().map((m) => ({ day: fmt.date(m.measuredOn), value: m.value }))}
                 margin={{ right: 16 }}
               >
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="day" />
-                <YAxis domain={domainOf(k)} />
-                <Tooltip />
+                <YAxis domain={domainOf(k)} tickFormatter={(v: number) => fmt.number(v)} />
+                <Tooltip formatter={(v) => (typeof v === 'number' ? fmt.number(v) : String(v))} />
                 <Legend />
                 <ReferenceLine
                   y={k.baseline}
                   stroke="#6b7280"
                   strokeDasharray="4 4"
-                  label={{ value: 'baseline', position: 'insideTopRight' }}
+                  label={{ value: t('kpis.chartBaseline'), position: 'insideTopRight' }}
                 />
                 <ReferenceLine
                   y={k.target}
                   stroke="#15803d"
                   strokeDasharray="6 3"
-                  label={{ value: 'target', position: 'insideBottomRight' }}
+                  label={{ value: t('kpis.chartTarget'), position: 'insideBottomRight' }}
                 />
                 <Line type="monotone" dataKey="value" name={k.unit} stroke={COLOURS[i % COLOURS.length]} strokeWidth={2} />
               </LineChart>

@@ -2,23 +2,22 @@ import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { ProjectDto } from '../../api/generated/api';
 import { ProblemSummary, SelectField, TextField } from '../../components/fields';
-import { formatDate } from '../../lib/format';
+import { useI18n } from '../../i18n/use-i18n';
 import { useSession } from '../../lib/session';
 import { useAction, useLoad } from '../../lib/use-load';
 
 const KpiChart = lazy(() => import('./kpi-chart').then((m) => ({ default: m.KpiChart })));
 
-const STATUS: Record<string, string> = { no_data: 'No data yet', on_track: 'On track', off_track: 'Off track' };
-const TREND: Record<string, string> = { improving: '↗ improving', worsening: '↘ worsening', flat: '→ flat' };
-
 /** Outcomes: each KPI's latest value, trend and on/off track; the team records measurements after launch. */
 export function Kpis({ project, refreshKey, onChanged }: { project: ProjectDto; refreshKey: number; onChanged: () => void }) {
   const { me } = useSession();
+  const { t, term, fmt } = useI18n();
   const report = useLoad(() => api.outcomes.kpisReport({ id: project.id }), [project.id, refreshKey]);
   const today = new Date().toISOString().slice(0, 10);
   const [form, setForm] = useState({ kpiId: '', measuredOn: today, value: '', note: '' });
   const measure = useAction(async () => {
-    const value = form.value.trim() === '' ? Number.NaN : Number(form.value);
+    // A value that does not read as a number goes out as NaN: the server names the field.
+    const value = fmt.parseNumber(form.value) ?? Number.NaN;
     await api.outcomes.kpisMeasure(
       { id: project.id, kpiId: form.kpiId || (report.data?.items[0]?.kpiId ?? '') },
       { measuredOn: form.measuredOn, value, ...(form.note ? { note: form.note } : {}) },
@@ -34,16 +33,16 @@ export function Kpis({ project, refreshKey, onChanged }: { project: ProjectDto; 
 
   return (
     <section className="card" aria-labelledby="kpis-title">
-      <h2 id="kpis-title">KPIs</h2>
+      <h2 id="kpis-title">{t('kpis.title')}</h2>
       <div className="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col">KPI</th>
-              <th scope="col">Baseline → target</th>
-              <th scope="col">Latest</th>
-              <th scope="col">Trend</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('kpis.kpi')}</th>
+              <th scope="col">{t('kpis.baselineTarget')}</th>
+              <th scope="col">{t('kpis.latest')}</th>
+              <th scope="col">{t('kpis.trend')}</th>
+              <th scope="col">{t('kpis.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,15 +50,15 @@ export function Kpis({ project, refreshKey, onChanged }: { project: ProjectDto; 
               <tr key={k.kpiId}>
                 <th scope="row">{k.name}</th>
                 <td>
-                  {k.baseline} → {k.target} {k.unit}
+                  {fmt.number(k.baseline)} → {fmt.number(k.target)} {k.unit}
                 </td>
-                <td>{k.latest ? `${k.latest.value} ${k.unit} (${formatDate(k.latest.measuredOn)})` : '—'}</td>
-                <td>{k.trend ? TREND[k.trend] : '—'}</td>
+                <td>{k.latest ? `${fmt.number(k.latest.value)} ${k.unit} (${fmt.date(k.latest.measuredOn)})` : '—'}</td>
+                <td>{k.trend ? term('trend', k.trend) : '—'}</td>
                 <td>
                   <span className={`badge ${k.status === 'on_track' ? 'good' : k.status === 'off_track' ? 'warn' : ''}`}>
-                    {STATUS[k.status] ?? k.status}
+                    {term('kpiStatus', k.status)}
                   </span>
-                  {k.targetMet ? <span className="badge good">Target met</span> : null}
+                  {k.targetMet ? <span className="badge good">{t('kpis.targetMet')}</span> : null}
                 </td>
               </tr>
             ))}
@@ -80,19 +79,19 @@ export function Kpis({ project, refreshKey, onChanged }: { project: ProjectDto; 
           }}
           noValidate
         >
-          <h3>Record a measurement</h3>
+          <h3>{t('kpis.record')}</h3>
           <ProblemSummary problem={measure.problem} />
           <div className="inline-fields">
             <SelectField
               name="kpiId"
-              label="KPI"
+              label={t('kpis.kpi')}
               value={form.kpiId || items[0].kpiId}
               onChange={(kpiId) => setForm({ ...form, kpiId })}
               options={items.map((k) => ({ value: k.kpiId, label: `${k.name} (${k.unit})` }))}
             />
             <TextField
               name="measuredOn"
-              label="Measured on"
+              label={t('kpis.measuredOn')}
               type="date"
               value={form.measuredOn}
               onChange={(measuredOn) => setForm({ ...form, measuredOn })}
@@ -101,7 +100,7 @@ export function Kpis({ project, refreshKey, onChanged }: { project: ProjectDto; 
             />
             <TextField
               name="value"
-              label="Value"
+              label={t('kpis.value')}
               inputMode="decimal"
               value={form.value}
               onChange={(value) => setForm({ ...form, value })}
@@ -109,9 +108,15 @@ export function Kpis({ project, refreshKey, onChanged }: { project: ProjectDto; 
               required
             />
           </div>
-          <TextField name="note" label="Note" value={form.note} onChange={(note) => setForm({ ...form, note })} problem={measure.problem} />
+          <TextField
+            name="note"
+            label={t('kpis.note')}
+            value={form.note}
+            onChange={(note) => setForm({ ...form, note })}
+            problem={measure.problem}
+          />
           <button type="submit" className="primary" disabled={measure.pending}>
-            Record measurement
+            {t('kpis.submit')}
           </button>
         </form>
       ) : null}

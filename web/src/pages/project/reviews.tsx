@@ -2,20 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { ProjectDto, ReviewInputDto } from '../../api/generated/api';
 import { ProblemSummary, SelectField, TextArea } from '../../components/fields';
-import { formatDate, formatDateTime, humanize } from '../../lib/format';
+import type { PlainKey } from '../../i18n/catalog';
+import { useI18n } from '../../i18n/use-i18n';
 import { useSession } from '../../lib/session';
 import { useAction, useLoad } from '../../lib/use-load';
 
-const STATUS: Record<string, string> = { upcoming: 'Upcoming', due: 'Due', done: 'Done', skipped: 'Skipped' };
-const OUTCOMES = [
-  { value: 'scale', label: 'Scale — it works, do more of it' },
-  { value: 'iterate', label: 'Iterate — keep going, change course' },
-  { value: 'stop', label: 'Stop — retire it' },
+const OUTCOMES: { value: ReviewInputDto['outcome']; label: PlainKey }[] = [
+  { value: 'scale', label: 'reviews.scale' },
+  { value: 'iterate', label: 'reviews.iterate' },
+  { value: 'stop', label: 'reviews.stop' },
 ];
 
 /** Post-launch reviews 30 and 90 days after launch: the sponsoring manager decides scale, iterate or stop. */
 export function Reviews({ project, refreshKey, onChanged }: { project: ProjectDto; refreshKey: number; onChanged: () => void }) {
   const { can } = useSession();
+  const { t, term, fmt } = useI18n();
   const schedule = useLoad(() => api.delivery.deliverySchedule({ id: project.id }), [project.id, refreshKey]);
   const [form, setForm] = useState({ outcome: 'iterate', rationale: '' });
   const due = schedule.data?.items.find((r) => r.status === 'due');
@@ -36,21 +37,21 @@ export function Reviews({ project, refreshKey, onChanged }: { project: ProjectDt
 
   return (
     <section className="card" aria-labelledby="reviews-title">
-      <h2 id="reviews-title">Post-launch reviews</h2>
-      <p className="hint">Launched {formatDate(schedule.data.launchedOn)}: test fast, kill what fails, scale what works.</p>
+      <h2 id="reviews-title">{t('reviews.title')}</h2>
+      <p className="hint">{t('reviews.lead', { date: fmt.date(schedule.data.launchedOn) })}</p>
       <ul className="conditions">
         {schedule.data.items.map((r) => (
           <li key={r.milestone} className="condition">
             <p>
               <span className={`badge ${r.status === 'done' ? 'good' : r.status === 'due' ? 'warn' : ''}`}>
-                {STATUS[r.status] ?? r.status}
+                {term('reviewStatus', r.status)}
               </span>{' '}
-              {r.milestone}-day review, due {formatDate(r.dueOn)}
+              {t('reviews.milestone', { days: r.milestone, due: fmt.date(r.dueOn) })}
             </p>
             {r.review ? (
               <p>
-                <strong>{humanize(r.review.outcome)}</strong> — {r.review.rationale} ({r.review.reviewer.displayName},{' '}
-                {formatDateTime(r.review.recordedAt)})
+                <strong>{term('reviewOutcome', r.review.outcome)}</strong> — {r.review.rationale} ({r.review.reviewer.displayName},{' '}
+                {fmt.dateTime(r.review.recordedAt)})
               </p>
             ) : null}
           </li>
@@ -64,26 +65,26 @@ export function Reviews({ project, refreshKey, onChanged }: { project: ProjectDt
           }}
           noValidate
         >
-          <h3>Record the {due.milestone}-day review</h3>
+          <h3>{t('reviews.record', { days: due.milestone })}</h3>
           <ProblemSummary problem={record.problem} />
           <SelectField
             name="outcome"
-            label="Outcome"
+            label={t('decide.outcome')}
             value={form.outcome}
             onChange={(outcome) => setForm({ ...form, outcome })}
-            options={OUTCOMES}
+            options={OUTCOMES.map((o) => ({ value: o.value, label: t(o.label) }))}
             problem={record.problem}
           />
           <TextArea
             name="rationale"
-            label="Why, looking at the KPIs"
+            label={t('reviews.why')}
             value={form.rationale}
             onChange={(rationale) => setForm({ ...form, rationale })}
             problem={record.problem}
             required
           />
           <button type="submit" className="primary" disabled={record.pending}>
-            Record the review
+            {t('reviews.submit')}
           </button>
         </form>
       ) : null}

@@ -1,0 +1,48 @@
+/** The compact: reading, acknowledging, and the CIO's new versions. */
+export const en = {
+  'compact.hero': 'HEROes commit to',
+  'compact.manager': 'Managers commit to',
+  'compact.it': 'IT commits to',
+  'compact.heroLines': 'HEROes commit to (one per line)',
+  'compact.managerLines': 'Managers commit to (one per line)',
+  'compact.itLines': 'IT commits to (one per line)',
+  'compact.eyebrow': 'The compact · version {number} · published {date}',
+  'compact.ack': 'Your acknowledgement',
+  'compact.commitAs': 'You commit as:',
+  'compact.permanent': 'Acknowledging is permanent and recorded in the audit trail.',
+  'compact.acknowledge': 'I have read and acknowledge this compact',
+  'compact.acknowledged': 'You acknowledged version {number}.',
+  'compact.acknowledgedOn': 'You acknowledged version {number} on {when}.',
+  'compact.newVersion': 'New version (CIO)',
+  'compact.newVersionHint':
+    'Published versions are immutable. Everyone must acknowledge a newly published version before their next submission, assessment or decision.',
+  'compact.editDraft': 'Edit the draft',
+  'compact.draftNew': 'Draft a new version',
+  'compact.title': 'Title',
+  'compact.intro': 'Introduction',
+  'compact.publish': 'Publish version',
+} as const;
+
+export const fr = {
+  'compact.hero': 'Les HEROs s’engagent à',
+  'compact.manager': 'Les responsables s’engagent à',
+  'compact.it': 'La DSI s’engage à',
+  'compact.heroLines': 'Les HEROs s’engagent à (un engagement par ligne)',
+  'compact.managerLines': 'Les responsables s’engagent à (un engagement par ligne)',
+  'compact.itLines': 'La DSI s’engage à (un engagement par ligne)',
+  'compact.eyebrow': 'Le pacte · version {number} · publiée le {date}',
+  'compact.ack': 'Votre engagement',
+  'compact.commitAs': 'Vous vous engagez en tant que :',
+  'compact.permanent': 'Cet engagement est définitif et consigné dans le journal d’audit.',
+  'compact.acknowledge': 'J’ai lu ce pacte et je m’y engage',
+  'compact.acknowledged': 'Vous vous êtes engagé sur la version {number}.',
+  'compact.acknowledgedOn': 'Vous vous êtes engagé sur la version {number} le {when}.',
+  'compact.newVersion': 'Nouvelle version (DSI)',
+  'compact.newVersionHint':
+    'Les versions publiées ne changent plus. Chacun doit s’engager sur une nouvelle version avant sa prochaine soumission, évaluation ou décision.',
+  'compact.editDraft': 'Modifier le brouillon',
+  'compact.draftNew': 'Rédiger une nouvelle version',
+  'compact.title': 'Titre',
+  'compact.intro': 'Introduction',
+  'compact.publish': 'Publier la version',
+} as const satisfies Record<keyof typeof en, string>;
