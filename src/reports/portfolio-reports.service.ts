@@ -65,12 +65,12 @@ export class PortfolioReportsService {
     const params = new SqlParams();
     const where = [scopePredicate(principal, q, params), ...dateRange('p.created_at', q, params)].join(' AND ');
     return this.dataSource.query<(SupportedProjectDto & { total: number })[]>(
-      `WITH counted AS (
-         SELECT p.id, p.reference, p.title, p.state, (SELECT count(*)::int FROM project_support ps WHERE ps.project_id = p.id) AS n
-         FROM project p WHERE ${where}
-       )
-       SELECT id AS "projectId", reference, title, state, n AS "supportCount", sum(n) OVER ()::int AS total
-       FROM counted ORDER BY n DESC, reference LIMIT 10`,
+      // From the supports side: only supported projects are read, not every project in scope.
+      `SELECT p.id AS "projectId", p.reference, p.title, p.state, s.n AS "supportCount", sum(s.n) OVER ()::int AS total
+       FROM (SELECT project_id, count(*)::int AS n FROM project_support GROUP BY project_id) s
+       JOIN project p ON p.id = s.project_id
+       WHERE ${where}
+       ORDER BY s.n DESC, p.reference LIMIT 10`,
       params.values,
     );
   }
@@ -79,27 +79,36 @@ export class PortfolioReportsService {
   async riskHeatmap(principal: Principal, q: ReportQueryDto): Promise<RiskHeatmapReportDto> {
     const params = new SqlParams();
     const where = [scopePredicate(principal, q, params), `a.status = 'submitted'`, ...dateRange('a.submitted_at', q, params)].join(' AND ');
-    const cells = await this.dataSource.query<
-      { dimension: string | null; kind: 'inherent' | 'residual'; likelihood: number; impact: number; count: number }[]
+    const rows = await this.dataSource.query<
+      { dimension: string | null; kind: 'inherent' | 'residual'; likelihood: number; impact: number; count: number; projects: number }[]
     >(
+      // The latest submitted revision per project is the one with no newer submitted revision (an
+      // anti-join on the (project_id, revision) index); ratings are unpivoted in one pass.
       `WITH latest AS (
-         SELECT DISTINCT ON (a.project_id) a.id FROM risk_assessment a JOIN project p ON p.id = a.project_id
-         WHERE ${where} ORDER BY a.project_id, a.revision DESC
-       ), ratings AS (
-         SELECT r.dimension, 'inherent' AS kind, r.likelihood, r.impact FROM risk_assessment_rating r JOIN latest l ON l.id = r.assessment_id
-         UNION ALL
-         SELECT r.dimension, 'residual', r.residual_likelihood, r.residual_impact FROM risk_assessment_rating r JOIN latest l ON l.id = r.assessment_id
+         SELECT a.id FROM risk_assessment a JOIN project p ON p.id = a.project_id
+         WHERE ${where}
+           AND NOT EXISTS (SELECT 1 FROM risk_assessment b WHERE b.project_id = a.project_id AND b.status = 'submitted' AND b.revision > a.revision)
        )
-       SELECT dimension, kind, likelihood, impact, count(*)::int AS count FROM ratings
-       GROUP BY GROUPING SETS ((kind, dimension, likelihood, impact), (kind, likelihood, impact))
-       ORDER BY kind, dimension NULLS FIRST, likelihood, impact`,
+       SELECT r.dimension, v.kind, v.likelihood, v.impact, count(*)::int AS count,
+              (SELECT count(*)::int FROM latest) AS projects
+       FROM risk_assessment_rating r JOIN latest l ON l.id = r.assessment_id,
+            LATERAL (VALUES ('inherent', r.likelihood, r.impact), ('residual', r.residual_likelihood, r.residual_impact)) v(kind, likelihood, impact)
+       GROUP BY GROUPING SETS ((v.kind, r.dimension, v.likelihood, v.impact), (v.kind, v.likelihood, v.impact))
+       ORDER BY v.kind, r.dimension NULLS FIRST, v.likelihood, v.impact`,
       params.values,
     );
+    const n = rows[0]?.projects ?? (await this.assessedProjects(where, params.values));
+    const cells = rows.map(({ projects: _projects, ...cell }) => cell);
+    return { generatedAt: new Date().toISOString(), assessedProjects: n, cells };
+  }
+
+  /** Assessed projects when none has ratings (fast-track assessments rate nothing). */
+  private async assessedProjects(where: string, values: unknown[]): Promise<number> {
     const [{ n }] = await this.dataSource.query<{ n: number }[]>(
       `SELECT count(DISTINCT a.project_id)::int AS n FROM risk_assessment a JOIN project p ON p.id = a.project_id WHERE ${where}`,
-      params.values,
+      values,
     );
-    return { generatedAt: new Date().toISOString(), assessedProjects: n, cells };
+    return n;
   }
 
   /** Time spent in each stage, from the transitions out of it in the date range (median and p90). */
