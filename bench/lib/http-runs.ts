@@ -3,7 +3,7 @@ import { runLoad, type LoadResult } from './load';
 import { markdownTable } from './report';
 import type { Scenario } from './scenarios';
 import { cpuMs, sampleRss, type Server } from './servers';
-import { statementsSince, type StatCounter } from './statements';
+import { perRequest, type StatCounter } from './statements';
 
 /**
  * Measuring one path on both servers: ROUNDS rounds, the order alternating (app, baseline, then
@@ -59,7 +59,7 @@ export async function warmUp(server: Server, index: 0 | 1, s: Scenario): Promise
 
 export async function measureRound(server: Server, index: 0 | 1, s: Scenario, stats: StatCounter | null, rounds: number): Promise<Run> {
   const budget = s.budget ? Math.floor(s.budget(index) / rounds) : undefined;
-  const before = stats ? await stats.snapshot() : null;
+  await stats?.reset();
   const cpuBefore = cpuMs(server.proc.pid!);
   const stop = sampleRss(server.proc.pid!);
   const load = await runLoad({
@@ -70,7 +70,7 @@ export async function measureRound(server: Server, index: 0 | 1, s: Scenario, st
   const cpuMsPerRequest = Math.round(((cpuMs(server.proc.pid!) - cpuBefore) / Math.max(1, load.ok)) * 100) / 100;
   // Let requests still queued in the server (argon2 hashes) drain before the next run starts.
   await sleep(Math.min(30_000, Math.max(SETTINGS.settleMs, load.latencyMs.p99 * 1.5)));
-  const statementsPerRequest = stats && before !== null ? statementsSince(await stats.snapshot(), before, load.requests) : null;
+  const statementsPerRequest = stats ? perRequest(await stats.count(), load.requests) : null;
   return { load, rssPeakMb, cpuMsPerRequest, statementsPerRequest, loadAvg1m: Number(loadavg()[0].toFixed(2)) };
 }
 

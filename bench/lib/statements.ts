@@ -2,21 +2,27 @@ import type { Client } from 'pg';
 
 /**
  * SQL statements per request, from pg_stat_statements (BEGIN/COMMIT included): how many round
- * trips each side makes for the same work. Null when the extension is not available.
+ * trips each side makes for the same work. The counters are reset before each measured run (a
+ * cumulative sum would lose calls when the extension evicts entries). Null when the extension is
+ * not available.
  */
 export interface StatCounter {
-  snapshot(): Promise<number>;
+  reset(): Promise<void>;
+  count(): Promise<number>;
 }
 
 export async function statCounter(client: Client): Promise<StatCounter | null> {
   try {
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-    await client.query('SELECT count(*) FROM pg_stat_statements');
+    await client.query('SELECT pg_stat_statements_reset()');
   } catch {
     return null;
   }
   return {
-    snapshot: async () =>
+    reset: async () => {
+      await client.query('SELECT pg_stat_statements_reset()');
+    },
+    count: async () =>
       Number(
         (
           await client.query<{ n: string }>(
@@ -28,6 +34,6 @@ export async function statCounter(client: Client): Promise<StatCounter | null> {
   };
 }
 
-export function statementsSince(after: number, before: number, requests: number): number {
-  return requests > 0 ? Math.round(((after - before) / requests) * 10) / 10 : 0;
+export function perRequest(statements: number, requests: number): number {
+  return requests > 0 ? Math.round((statements / requests) * 10) / 10 : 0;
 }
