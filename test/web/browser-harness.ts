@@ -16,6 +16,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const ROOT = join(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENS_DIR = join(ROOT, 'test-results', 'screens');
+/** This test file's screenshot name prefix (startBrowserApp sets it). */
+let screenPrefix = '';
 
 function run(cmd: string, args: string[], timeoutMs: number): boolean {
   try {
@@ -97,15 +99,19 @@ export interface BrowserApp {
   browser: Browser;
   /** A signed-in browser tab for a demo account (its own context: its own session storage). */
   signedIn(email: string): Promise<Page>;
-  newPage(): Promise<Page>;
+  /** A tab in a new context; `locale` (default en-US) sets the browser's language (navigator.languages, Accept-Language). */
+  newPage(options?: { locale?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
 /**
  * The app with its background workers on (outbox, webhook delivery) and private webhook targets
  * allowed, so a receiver on 127.0.0.1 gets the deliveries the admin's delivery log shows.
+ * `screenPrefix` names this file's screenshots (`fr-01-….png`), so test files running side by side
+ * each clear only their own.
  */
-export async function startBrowserApp(): Promise<BrowserApp> {
+export async function startBrowserApp(options: { screenPrefix?: string } = {}): Promise<BrowserApp> {
+  screenPrefix = options.screenPrefix ?? '';
   ensureWebBuild();
   const defaults = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused' });
   const overrides: Partial<AppConfig> = {
@@ -124,11 +130,18 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   const contexts: BrowserContext[] = [];
-  rmSync(SCREENS_DIR, { recursive: true, force: true });
   mkdirSync(SCREENS_DIR, { recursive: true });
+  const mine = new RegExp(`^${screenPrefix}\\d{2}-.*\\.png$`);
+  for (const name of readdirSync(SCREENS_DIR)) if (mine.test(name)) rmSync(join(SCREENS_DIR, name), { force: true });
 
-  const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: baseUrl, reducedMotion: 'reduce' });
+  const newPage = async ({ locale }: { locale?: string } = {}): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 860 },
+      baseURL: baseUrl,
+      reducedMotion: 'reduce',
+      // English unless asked: the story's labels must not depend on the machine's language.
+      locale: locale ?? 'en-US',
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -169,7 +182,8 @@ const README_DIR = join(ROOT, 'docs', 'screenshots');
  */
 export async function screenshot(page: Page, name: string, readme?: string, scrollTo?: Locator): Promise<void> {
   shotNumber += 1;
-  await page.screenshot({ path: join(SCREENS_DIR, `${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
+  const file = `${screenPrefix}${String(shotNumber).padStart(2, '0')}-${name}.png`;
+  await page.screenshot({ path: join(SCREENS_DIR, file), fullPage: true });
   if (README_SHOTS && readme) {
     mkdirSync(README_DIR, { recursive: true });
     // From the given element down, one window high (boundingBox is relative to the viewport).

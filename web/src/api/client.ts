@@ -38,7 +38,9 @@ function withToken(init: RequestInit | undefined): RequestInit {
   if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json');
   // The page's language, so problems and notifications come back in it (a saved preference still wins on the server).
   if (!headers.has('Accept-Language')) headers.set('Accept-Language', currentLocale());
-  return { ...init, headers };
+  // Never from the browser's HTTP cache: an ETag carries the record's version, which does not move
+  // when derived fields do (supportCount), so a revalidated 304 would show a stale count.
+  return { cache: 'no-store', ...init, headers };
 }
 
 /** fetch with the bearer token and the page's language; on 401 it refreshes the tokens once and retries. */

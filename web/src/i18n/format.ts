@@ -48,12 +48,19 @@ export function formatMoney(money: Money | null | undefined, tag: string): strin
   return format.format(money.amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
-/** A file size → "820 byte" / "12 kB" / "3.4 MB" ("12 ko" in French): Intl names the units. */
+/** A file size → "820 bytes" / "12 kB" / "3.4 MB" ("820 octets", "12 ko" in French): Intl names the units. */
 export function formatFileSize(bytes: number, tag: string): string {
   const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
   return cached(
     `size:${tag}:${unit}`,
-    () => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'megabyte' ? 1 : 0 }),
+    () =>
+      new Intl.NumberFormat(tag, {
+        style: 'unit',
+        unit,
+        // "820 bytes" / "820 octets" in words; "12 kB" / "12 ko" abbreviated.
+        unitDisplay: unit === 'byte' ? 'long' : 'short',
+        maximumFractionDigits: unit === 'megabyte' ? 1 : 0,
+      }),
   ).format(value);
 }
 

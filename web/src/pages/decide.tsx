@@ -45,7 +45,7 @@ function defaultConditions(project: ProjectDto, assessment: AssessmentDto | unde
 
 /** Manager: the decision on a project awaiting it, with conditions and, against advice, a written risk acceptance. */
 export function DecidePage({ projectId }: { projectId: string }) {
-  const { t, term, fmt } = useI18n();
+  const { t, tp, term, fmt } = useI18n();
   const ctx = useLoad(() => loadDecisionContext(projectId), [projectId]);
   usePageTitle(ctx.data ? t('decide.titleOf', { title: ctx.data.project.title }) : t('decide.title'));
   if (ctx.problem) return <ProblemSummary problem={ctx.problem} title={t('decide.cannotShow')} />;
@@ -76,6 +76,10 @@ export function DecidePage({ projectId }: { projectId: string }) {
                 ? `${project.effortValue.valueScore} / ${project.effortValue.effortScore} (${term('verdict', project.effortValue.verdict)})`
                 : '—'}
             </dd>
+          </div>
+          <div>
+            <dt>{t('support.title')}</dt>
+            <dd>{tp('support.count', project.supportCount)}</dd>
           </div>
           <div>
             <dt>{t('decide.overallRisk')}</dt>

@@ -70,7 +70,7 @@ export function ProjectDetails({ project: p }: { project: ProjectDto }) {
       </div>
       <div>
         <dt>{t('details.people')}</dt>
-        <dd>{people.join('; ')}</dd>
+        <dd>{people.join(t('details.peopleJoin'))}</dd>
       </div>
     </dl>
   );
