@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -6,6 +7,8 @@ import { AppConfig } from '../config/app-config';
 /** pg-boss keeps its tables in their own schema of the application database. */
 export const JOB_SCHEMA = 'pgboss';
 const STOP_TIMEOUT_MS = 5_000;
+/** pg_advisory_lock key held while the job queue installs its schema and queues (unique to this app). */
+const JOB_SETUP_LOCK_KEY = 47_112_027;
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
@@ -64,13 +67,20 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.boss.start();
-    for (const [name, q] of this.queues) {
-      const options = { retryLimit: q.retryLimit, retryDelay: q.retryDelaySeconds, retryBackoff: true, expireInSeconds: q.expireInSeconds };
-      await this.boss.createQueue(name, { name, policy: 'standard', ...options });
-      // createQueue keeps an existing queue's options: bring them in line with this release.
-      await this.boss.updateQueue(name, { name, ...options });
-    }
+    await this.exclusively(async () => {
+      await this.boss.start();
+      for (const [name, q] of this.queues) {
+        const options = {
+          retryLimit: q.retryLimit,
+          retryDelay: q.retryDelaySeconds,
+          retryBackoff: true,
+          expireInSeconds: q.expireInSeconds,
+        };
+        await this.boss.createQueue(name, { name, policy: 'standard', ...options });
+        // createQueue keeps an existing queue's options: bring them in line with this release.
+        await this.boss.updateQueue(name, { name, ...options });
+      }
+    });
     if (!this.config.workersEnabled) return;
     for (const [name, q] of this.queues) {
       await this.boss.work<object>(
@@ -79,6 +89,26 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         (jobs) => this.runBatch(name, q, jobs),
       );
       if (q.cron) await this.boss.schedule(name, q.cron, {}, { tz: 'UTC' });
+    }
+  }
+
+  /**
+   * Replicas starting together on a fresh database both install pg-boss's schema and create the
+   * same queues; PostgreSQL answered one of them "deadlock detected" and that replica failed to
+   * start (test/scale-out-two-instances.e2e-spec.ts). One session advisory lock makes them queue.
+   */
+  private async exclusively(work: () => Promise<void>): Promise<void> {
+    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'hero-compact-jobs-setup' });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [JOB_SETUP_LOCK_KEY]);
+      try {
+        await work();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [JOB_SETUP_LOCK_KEY]);
+      }
+    } finally {
+      await client.end();
     }
   }
 
