@@ -39,6 +39,19 @@ export async function explainHotQueries(c: Client, manifest: { password: string;
     const { text, values } = buildListQuery(hero, new URLSearchParams(query));
     out.push(await plan(c, `GET /projects?${query}`, text, values));
   }
+  out.push('## Before migration 1795401100000 (its indexes dropped in a transaction that is rolled back)\n');
+  for (const query of ['limit=20', 'technology=ai']) {
+    const { text, values } = buildListQuery(hero, new URLSearchParams(query));
+    await c.query('BEGIN');
+    try {
+      for (const index of ['project_created_desc_nl_idx', 'project_updated_desc_nl_idx', 'project_state_created_desc_nl_idx']) {
+        await c.query(`DROP INDEX IF EXISTS ${index}`);
+      }
+      out.push(await plan(c, `GET /projects?${query} without the list-order indexes`, text, values));
+    } finally {
+      await c.query('ROLLBACK');
+    }
+  }
   out.push('## Get by id\n');
   const own =
     (await c.query<{ id: string }>('SELECT id FROM project WHERE proposer_id = $1 LIMIT 1', [f.heroId])).rows[0]?.id ?? f.visibleIds[0];

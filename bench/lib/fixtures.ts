@@ -9,6 +9,8 @@ import { signAccessToken } from './jwt';
  */
 export interface Fixtures {
   heroToken: string;
+  /** Another HERO who proposes the projects of POST /projects, so the reading HERO's own list does not grow run after run. */
+  writerToken: string;
   managerToken: string;
   cioToken: string;
   heroId: string;
@@ -35,6 +37,9 @@ export async function loadFixtures(
     [manifest.accounts.hero],
   );
   const manager = await one<{ id: string }>(c, 'SELECT id FROM app_user WHERE email = $1', [manifest.accounts.manager]);
+  const writer = await one<{ id: string }>(c, `SELECT id FROM app_user WHERE email LIKE 'hero.%' AND id <> $1 ORDER BY email LIMIT 1`, [
+    hero.id,
+  ]);
   const cio = await one<{ id: string }>(c, 'SELECT id FROM app_user WHERE email = $1', [manifest.accounts.cio]);
   const { rows: own } = await c.query<{ id: string }>('SELECT id FROM project WHERE proposer_id = $1', [hero.id]);
   const { rows: pub } = await c.query<{ id: string }>(
@@ -56,6 +61,7 @@ export async function loadFixtures(
   const visibleIds = [...own.map((r) => r.id), ...pub.map((r) => r.id)];
   return {
     heroToken: signAccessToken(secret, hero.id, 3600),
+    writerToken: signAccessToken(secret, writer.id, 3600),
     managerToken: signAccessToken(secret, manager.id, 3600),
     cioToken: signAccessToken(secret, cio.id, 3600),
     heroId: hero.id,

@@ -70,7 +70,11 @@ export async function measureRound(server: Server, index: 0 | 1, s: Scenario, st
   const cpuMsPerRequest = Math.round(((cpuMs(server.proc.pid!) - cpuBefore) / Math.max(1, load.ok)) * 100) / 100;
   // Let requests still queued in the server (argon2 hashes) drain before the next run starts.
   await sleep(Math.min(30_000, Math.max(SETTINGS.settleMs, load.latencyMs.p99 * 1.5)));
-  const statementsPerRequest = stats ? perRequest(await stats.count(), load.requests) : null;
+  const statements = stats ? await stats.count() : null;
+  if (process.env.BENCH_DEBUG && stats) {
+    process.stderr.write(`  statements ${statements}, requests ${load.requests}, ok ${load.ok}\n  ${(await stats.top()).join('\n  ')}\n`);
+  }
+  const statementsPerRequest = statements === null ? null : perRequest(statements, load.requests);
   return { load, rssPeakMb, cpuMsPerRequest, statementsPerRequest, loadAvg1m: Number(loadavg()[0].toFixed(2)) };
 }
 

@@ -87,7 +87,7 @@ export function scenarios(f: Fixtures): Scenario[] {
       route: 'POST /projects',
       method: 'POST',
       exact: false,
-      headers: { ...hero, ...json },
+      headers: { authorization: `Bearer ${f.writerToken}`, ...json },
       requests: () => () => ({ path: '/api/v1/projects', body: createBody }),
     },
     {

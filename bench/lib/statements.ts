@@ -9,6 +9,7 @@ import type { Client } from 'pg';
 export interface StatCounter {
   reset(): Promise<void>;
   count(): Promise<number>;
+  top(): Promise<string[]>;
 }
 
 export async function statCounter(client: Client): Promise<StatCounter | null> {
@@ -22,6 +23,12 @@ export async function statCounter(client: Client): Promise<StatCounter | null> {
     reset: async () => {
       await client.query('SELECT pg_stat_statements_reset()');
     },
+    top: async () =>
+      (
+        await client.query<{ calls: string; q: string }>(
+          `SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS q FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 12`,
+        )
+      ).rows.map((r) => `${r.calls} ${r.q}`),
     count: async () =>
       Number(
         (
