@@ -7,6 +7,7 @@ import { freePort } from '../src/database/embedded-postgres';
 import { userPrincipal, type UserRow } from './baseline/auth';
 import { buildListQuery } from './baseline/projects';
 import { BENCH_DATA_DIR, manifestFile, migrate, openBenchDatabase } from './lib/bench-db';
+import { measureAlternatives, type Alternative } from './lib/alternatives';
 import { explainHotQueries } from './lib/explain';
 import { loadFixtures } from './lib/fixtures';
 import { markdownTable, RESULTS_DIR, writeResult } from './lib/report';
@@ -163,56 +164,71 @@ async function measure(sides: Side[]): Promise<Measure[][]> {
   return out;
 }
 
+function growthTable(sides: Side[], measures: Measure[][]): string {
+  const [small, large] = [0, sides.length - 1];
+  const rows = measures[small].map((m, i) => {
+    const l = measures[large][i];
+    const gh = l.httpP50 / m.httpP50;
+    const gs = l.sqlMs / m.sqlMs;
+    const before = `${m.sqlMsBeforeFix} → ${l.sqlMsBeforeFix} (${(l.sqlMsBeforeFix / m.sqlMsBeforeFix).toFixed(1)}×)`;
+    return [m.query, m.httpP50, l.httpP50, `${gh.toFixed(2)}×`, m.sqlMs, l.sqlMs, `${gs.toFixed(2)}×`, before, gh <= LIMIT ? 'yes' : 'no'];
+  });
+  const [a, b] = [sides[small].size / 1000, sides[large].size / 1000];
+  const head = [
+    'query (as a HERO)',
+    `HTTP p50 ms ${a}k`,
+    `HTTP p50 ms ${b}k`,
+    'growth',
+    `SQL ms ${a}k`,
+    `SQL ms ${b}k`,
+    'SQL growth',
+    `SQL ms ${a}k → ${b}k before the list-order indexes`,
+    `≤ ${LIMIT}×`,
+  ];
+  return markdownTable(head, rows);
+}
+
+/** The proposed SQL for the misses, at each size (BENCH_GROWTH_ALTERNATIVES=0 skips it). */
+async function alternatives(url: string): Promise<{ md: string; bySize: Alternative[][] }> {
+  const bySize: Alternative[][] = [];
+  for (const size of SIZES) {
+    const manifest = JSON.parse(readFileSync(manifestFile(dbName(size)), 'utf8')) as { password: string; accounts: Record<string, string> };
+    bySize.push(await measureAlternatives(withDatabase(url, 'postgres'), dbName(size), manifest));
+  }
+  const [first, last] = [bySize[0], bySize[bySize.length - 1]];
+  const rows = first.map((alt, i) => [alt.name, alt.ms, last[i].ms, `${(last[i].ms / alt.ms).toFixed(2)}×`]);
+  const md = markdownTable(['SQL (as a HERO)', `ms ${SIZES[0] / 1000}k`, `ms ${SIZES[SIZES.length - 1] / 1000}k`, 'growth'], rows);
+  return { md, bySize };
+}
+
 async function main(): Promise<void> {
   for (const size of SIZES) ensureSeeded(size);
   const db = await openBenchDatabase({ fast: false, database: dbName(SIZES[0]) });
   const sides: Side[] = [];
   try {
-    for (const size of SIZES) sides.push(await prepare(db.url, size));
-    const measures = await measure(sides);
-    const [small, large] = [0, sides.length - 1];
-    const rows = measures[small].map((m, i) => {
-      const l = measures[large][i];
-      const gh = l.httpP50 / m.httpP50;
-      const gs = l.sqlMs / m.sqlMs;
-      const before = `${m.sqlMsBeforeFix} → ${l.sqlMsBeforeFix} (${(l.sqlMsBeforeFix / m.sqlMsBeforeFix).toFixed(1)}×)`;
-      return [
-        m.query,
-        m.httpP50,
-        l.httpP50,
-        `${gh.toFixed(2)}×`,
-        m.sqlMs,
-        l.sqlMs,
-        `${gs.toFixed(2)}×`,
-        before,
-        gh <= LIMIT ? 'yes' : 'no',
-      ];
-    });
-    const [a, b] = [sides[small].size / 1000, sides[large].size / 1000];
-    const head = [
-      'query (as a HERO)',
-      `HTTP p50 ms ${a}k`,
-      `HTTP p50 ms ${b}k`,
-      'growth',
-      `SQL ms ${a}k`,
-      `SQL ms ${b}k`,
-      'SQL growth',
-      `SQL ms ${a}k → ${b}k before the list-order indexes`,
-      `≤ ${LIMIT}×`,
-    ];
-    const md = markdownTable(head, rows);
-    process.stdout.write(
-      `## bench:growth — ${SIZES.join(' vs ')} projects (${REQUESTS} sequential requests per query and size)\n\n${md}\n`,
-    );
+    let md: string;
+    let measures: Measure[][];
+    try {
+      for (const size of SIZES) sides.push(await prepare(db.url, size));
+      measures = await measure(sides);
+      md = growthTable(sides, measures);
+      process.stdout.write(
+        `## bench:growth — ${SIZES.join(' vs ')} projects (${REQUESTS} sequential requests per query and size)\n\n${md}\n`,
+      );
+    } finally {
+      for (const side of sides) await side.stop();
+    }
+    const alt = process.env.BENCH_GROWTH_ALTERNATIVES === '0' ? null : await alternatives(db.url);
+    if (alt) process.stdout.write(`\n## Proposed SQL for the misses (on copies of the same databases)\n\n${alt.md}\n`);
     writeResult('growth', {
       command: 'npm run bench:growth',
-      sizes: sides.map((s, k) => ({ size: s.size, projects: s.projects, measures: measures[k] })),
+      sizes: sides.map((s, k) => ({ size: s.size, projects: s.projects, measures: measures[k], alternatives: alt?.bySize[k] })),
       requestsPerQuery: REQUESTS,
       limit: LIMIT,
       markdown: md,
+      alternativesMarkdown: alt?.md,
     });
   } finally {
-    for (const side of sides) await side.stop();
     await db.stop();
   }
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../src/database/embedded-postgres';
@@ -132,6 +132,9 @@ async function run(url: string, client: Client, manifest: { password: string; ac
   } finally {
     await stopServer(app);
     await stopServer(base);
+    // The servers' own output (warnings, errors behind any 5xx), for diagnosis.
+    writeFileSync(join(BENCH_DATA_DIR, 'app.log'), app.log.join(''));
+    writeFileSync(join(BENCH_DATA_DIR, 'baseline.log'), base.log.join(''));
   }
 }
 
