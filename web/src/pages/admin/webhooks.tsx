@@ -9,7 +9,7 @@ import { useAction, useLoad } from '../../lib/use-load';
 import { AdminNav } from './admin-nav';
 
 type EventType = CreateWebhookDto['eventTypes'][number];
-const EVENTS: EventType[] = [
+const EVENTS = [
   '*',
   'project.submitted',
   'project.resubmitted',
@@ -28,7 +28,11 @@ const EVENTS: EventType[] = [
   'kpi.off_track',
   'sla.breached',
   'compact.published',
-];
+] as const satisfies readonly EventType[];
+// The list mirrors the server's EVENT_TYPES through the generated API types: an event the server
+// adds and this page leaves out fails the build here, rather than silently missing from the form.
+const EVERY_EVENT_LISTED: [Exclude<EventType, (typeof EVENTS)[number]>] extends [never] ? true : never = true;
+void EVERY_EVENT_LISTED;
 
 export function WebhooksPage() {
   const { t, tp } = useI18n();
