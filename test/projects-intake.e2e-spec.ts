@@ -139,6 +139,30 @@ describe('projects: intake, editing, self-screening, listing', () => {
         .expect(400);
     });
 
+    it('two edits sent at once with the same If-Match: one wins, the other gets 412 (no lost update)', async () => {
+      const teammate = await actors.userId('salesHero');
+      const { id, version } = await drive.create('hero', completeProject({ teamMemberIds: [teammate] }));
+      for (let round = 0; round < 5; round++) {
+        const current = version + round;
+        const edits = await Promise.all(
+          (['hero', 'salesHero'] as const).map(async (who) =>
+            t.http
+              .patch(`/api/v1/projects/${id}`)
+              .set(await actors.auth(who))
+              .set('If-Match', `"${current}"`)
+              .send({ summary: `Round ${round} by ${who}` }),
+          ),
+        );
+        expect(edits.map((r) => r.status).sort()).toEqual([200, 412]);
+        const winner = edits.find((r) => r.status === 200)!;
+        const { body } = await t.http
+          .get(`/api/v1/projects/${id}`)
+          .set(await actors.auth('hero'))
+          .expect(200);
+        expect(body).toMatchObject({ version: current + 1, summary: winner.body.summary });
+      }
+    });
+
     it('only the proposer and team edit; others who cannot see it get 404', async () => {
       const teammate = await actors.userId('salesHero');
       const { id, version } = await drive.create('hero', completeProject({ teamMemberIds: [teammate] }));

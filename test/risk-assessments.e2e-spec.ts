@@ -340,7 +340,6 @@ describe('risk: assessments', () => {
         overallLevel: 'low',
         frameworkVersionId: expect.any(String),
         proposedConditions: [{ text: 'Pen test before launch', ownerId: null, dueDate: '2027-02-01' }],
-        ratings: DIMENSIONS.map((dimension) => ({ dimension, likelihood: 1, impact: 2, residualLikelihood: 1, residualImpact: 2 })),
       });
     });
   });

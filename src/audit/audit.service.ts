@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  SelectQueryBuilder,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from 'typeorm';
 import { requestContext } from '../common/http/request-context';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination/pagination';
 import { ValidationProblem } from '../common/problem/problem';
 import type { ActorRef } from '../identity/auth/principal';
-import { changedFields, type ChainedEvent, eventHash, GENESIS_HASH, verifySegment } from './audit-chain';
+import { changedFields, type ChainedEvent, type ChainedEventContent, eventHash, GENESIS_HASH, verifySegment } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventDto, AuditEventQueryDto, AuditVerificationDto } from './dto/audit-event.dto';
 
@@ -23,6 +31,8 @@ export interface AuditInput {
 /** One constant advisory-lock key: appends to the chain are serialized, so it never forks. */
 const CHAIN_LOCK_KEY = 7_204_918_331;
 const VERIFY_BATCH = 1000;
+/** A savepoint (nested transaction) has depth > 1; only the outermost commit appends. */
+const depthOf = (qr: QueryRunner): number => (qr as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
 
 const toDto = (e: AuditEvent): AuditEventDto => ({
   seq: e.seq,
@@ -41,23 +51,31 @@ const toDto = (e: AuditEvent): AuditEventDto => ({
 
 const toChained = (e: AuditEvent): ChainedEvent => ({ ...e, occurredAt: e.occurredAt.toISOString() });
 
-/** The hash-chained audit trail (DOMAIN.md §9): append inside the caller's transaction, read, verify. */
+/**
+ * The hash-chained audit trail (DOMAIN.md §9): append inside the caller's transaction, read, verify.
+ *
+ * `record` does not write at once: it queues the event on the transaction, and the queue is
+ * appended just before that transaction commits (a TypeORM `beforeTransactionCommit` subscriber).
+ * Appending takes the chain's advisory lock, which every audited write in the system queues on;
+ * taking it last means it is held for the append and the commit only, not for the rest of the
+ * command's work. The events still commit or roll back with the change they describe.
+ */
 @Injectable()
-export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class AuditService implements EntitySubscriberInterface {
+  private readonly pending = new WeakMap<QueryRunner, ChainedEventContent[]>();
 
-  /**
-   * Appends an event in the caller's transaction (`em` must be transactional). The advisory lock
-   * is held until that transaction ends, so the next writer reads this event's hash: concurrent
-   * writers queue here rather than fork the chain.
-   */
-  async record(em: EntityManager, input: AuditInput): Promise<void> {
-    if (!em.queryRunner?.isTransactionActive) throw new Error('AuditService.record needs a transactional EntityManager');
-    await em.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    const last: { hash: string }[] = await em.query('SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1');
-    const prevHash = last[0]?.hash ?? GENESIS_HASH;
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    dataSource.subscribers.push(this);
+  }
+
+  /** Queues an event in the caller's transaction (`em` must be transactional); see the class comment. */
+  record(em: EntityManager, input: AuditInput): Promise<void> {
+    const qr = em.queryRunner;
+    if (!qr?.isTransactionActive) throw new Error('AuditService.record needs a transactional EntityManager');
     const { before, after } = changedFields(input.before, input.after);
-    const content = {
+    const queue = this.pending.get(qr) ?? [];
+    this.pending.set(qr, queue);
+    queue.push({
       occurredAt: new Date().toISOString(),
       actorType: input.actor.type,
       actorId: input.actor.id,
@@ -69,26 +87,56 @@ export class AuditService {
       before,
       after,
       requestId: requestContext.requestId() ?? null,
-    };
-    const hash = eventHash(prevHash, content);
-    await em.query(
-      `INSERT INTO audit_event (occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id, project_id, before, after, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        content.occurredAt,
-        content.actorType,
-        content.actorId,
-        content.actorName,
-        content.action,
-        content.entityType,
-        content.entityId,
-        content.projectId,
-        before === null ? null : JSON.stringify(before),
-        after === null ? null : JSON.stringify(after),
-        content.requestId,
+    });
+    return Promise.resolve();
+  }
+
+  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    const qr = event.queryRunner;
+    const queue = this.pending.get(qr);
+    if (!queue?.length || depthOf(qr) > 1) return;
+    this.pending.delete(qr);
+    await this.append(qr.manager, queue);
+  }
+
+  beforeTransactionRollback(event: TransactionRollbackEvent): void {
+    // A rolled-back savepoint would drop its caller's events too; the app does not nest transactions.
+    if (depthOf(event.queryRunner) <= 1) this.pending.delete(event.queryRunner);
+  }
+
+  /** Chains the events after the last one under the lock (held to commit) and inserts them in one statement. */
+  private async append(em: EntityManager, events: ChainedEventContent[]): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+    const last: { hash: string }[] = await em.query('SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1');
+    let prevHash = last[0]?.hash ?? GENESIS_HASH;
+    const values: unknown[] = [];
+    const rows: string[] = [];
+    for (const e of events) {
+      const hash = eventHash(prevHash, e);
+      const base = values.length;
+      rows.push(`(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
+      values.push(
+        e.occurredAt,
+        e.actorType,
+        e.actorId,
+        e.actorName,
+        e.action,
+        e.entityType,
+        e.entityId,
+        e.projectId,
+        e.before === null ? null : JSON.stringify(e.before),
+        e.after === null ? null : JSON.stringify(e.after),
+        e.requestId,
         prevHash,
         hash,
-      ],
+      );
+      prevHash = hash;
+    }
+    // Multi-row VALUES insert in list order, so seq follows the chain.
+    await em.query(
+      `INSERT INTO audit_event (occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id, project_id, before, after, request_id, prev_hash, hash)
+       VALUES ${rows.join(', ')}`,
+      values,
     );
   }
 

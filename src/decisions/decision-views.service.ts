@@ -141,17 +141,10 @@ export class DecisionViews {
     return em.getRepository(Decision).findOneBy({ projectId, supersededAt: IsNull() });
   }
 
-  /** `decision` on ProjectDto: the current decision in brief (registered with ProjectViews). */
+  /** `decision` on ProjectDto: the current decision in brief (registered with ProjectViews), in one statement. */
   async summary(em: EntityManager, project: Project): Promise<{ decision: ProjectDecisionSummaryDto | null }> {
-    const d = await this.current(em, project.id);
+    const [d] = await em.query<CurrentDecisionRow[]>(CURRENT_DECISION_SQL, [project.id]);
     if (!d) return { decision: null };
-    const counts = await em.query<{ status: string; n: string }[]>(
-      'SELECT status, count(*) AS n FROM approval_condition WHERE decision_id = $1 GROUP BY status',
-      [d.id],
-    );
-    const count = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
-    const acceptance = await em.getRepository(RiskAcceptance).findOneBy({ decisionId: d.id });
-    const people = await loadPeople(em, [d.deciderId]);
     return {
       decision: {
         id: d.id,
@@ -159,25 +152,49 @@ export class DecisionViews {
         status: d.status,
         inForce: approvalInForce(d, project.state),
         decidedById: d.deciderId,
-        decidedByName: personOf(people, d.deciderId).displayName,
+        decidedByName: d.deciderName ?? 'Unknown',
         decidedAt: d.decidedAt.toISOString(),
         assessmentRevision: d.assessmentRevision,
         cosign: cosignStatus(d),
-        riskAcceptance: acceptance
-          ? {
-              statement: acceptance.statement,
-              acceptedLevel: acceptance.acceptedLevel,
-              expiresOn: acceptance.expiresOn,
-              expired: acceptanceExpired(acceptance.expiresOn, isoDay()),
-            }
-          : null,
-        conditions: {
-          total: count('open') + count('met') + count('waived'),
-          open: count('open'),
-          met: count('met'),
-          waived: count('waived'),
-        },
+        riskAcceptance:
+          d.acceptanceStatement !== null
+            ? {
+                statement: d.acceptanceStatement,
+                acceptedLevel: d.acceptedLevel!,
+                expiresOn: d.expiresOn!,
+                expired: acceptanceExpired(d.expiresOn!, isoDay()),
+              }
+            : null,
+        conditions: { total: d.open + d.met + d.waived, open: d.open, met: d.met, waived: d.waived },
       },
     };
   }
 }
+
+interface CurrentDecisionRow extends Pick<
+  Decision,
+  'id' | 'outcome' | 'status' | 'deciderId' | 'decidedAt' | 'assessmentRevision' | 'supersededAt' | 'cosignRequired' | 'cosignOutcome'
+> {
+  deciderName: string | null;
+  acceptanceStatement: string | null;
+  acceptedLevel: RiskAcceptance['acceptedLevel'] | null;
+  expiresOn: string | null;
+  open: number;
+  met: number;
+  waived: number;
+}
+
+/** The current (not superseded) decision with its decider's name, risk acceptance and condition counts. */
+const CURRENT_DECISION_SQL = `SELECT d.id, d.outcome, d.status, d.decider_id AS "deciderId", d.decided_at AS "decidedAt",
+    d.assessment_revision AS "assessmentRevision", d.superseded_at AS "supersededAt",
+    d.cosign_required AS "cosignRequired", d.cosign_outcome AS "cosignOutcome",
+    (SELECT u.display_name FROM app_user u WHERE u.id = d.decider_id) AS "deciderName",
+    ra.statement AS "acceptanceStatement", ra.accepted_level AS "acceptedLevel", ra.expires_on::text AS "expiresOn",
+    c.open, c.met, c.waived
+  FROM decision d
+  LEFT JOIN risk_acceptance ra ON ra.decision_id = d.id
+  CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE ac.status = 'open')::int AS open,
+      count(*) FILTER (WHERE ac.status = 'met')::int AS met,
+      count(*) FILTER (WHERE ac.status = 'waived')::int AS waived
+    FROM approval_condition ac WHERE ac.decision_id = d.id) c
+  WHERE d.project_id = $1 AND d.superseded_at IS NULL`;

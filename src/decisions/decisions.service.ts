@@ -43,63 +43,76 @@ export class DecisionsService {
   ) {}
 
   async decide(principal: Principal, id: string, dto: DecideDto): Promise<ProjectDto> {
-    // Authority first, outside the lock: a manager who may not decide gets 403 naming who can, not
-    // the lifecycle's 409. The guard checks again under the lock.
-    await this.dataSource.transaction(async (em) => {
-      const project = await this.access.findVisible(principal, id, em);
-      if (project.state !== 'awaiting_decision') return;
-      const assessment = await this.assessments.latestSubmitted(em, id);
-      await this.authority.assertCanDecide(em, principal, project, [assessment?.assessorId ?? null, project.assignedAdvisorId]);
-    });
     // Filled by the guard, read by the transition once the guard has run: approval routes on the level decided on.
     const ctx: TransitionContext = {};
+    let assessment: SubmittedAssessmentSummary | null = null;
     return this.lifecycle.run(
       principal,
       id,
       decisionAction(dto.outcome),
-      (em, project) => this.record(em, principal, project, dto, ctx),
+      (em, project) => this.record(em, principal, project, dto, ctx, assessment),
       ctx,
+      // Authority first, under the lock: a manager who may not decide gets 403 naming who can, not the lifecycle's 409.
+      async (em, project) => {
+        if (project.state !== 'awaiting_decision') return;
+        assessment = await this.assessments.latestSubmitted(em, id);
+        await this.authority.assertCanDecide(em, principal, project, [assessment?.assessorId ?? null, project.assignedAdvisorId]);
+      },
     );
   }
 
   async cosign(principal: Principal, id: string, dto: CosignDto): Promise<ProjectDto> {
-    await this.dataSource.transaction(async (em) => {
-      const project = await this.access.findVisible(principal, id, em);
-      if (project.state === 'awaiting_cosign') this.assertCanCosign(principal, project, await this.pendingDecision(em, project));
-    });
-    return this.lifecycle.run(principal, id, cosignAction(dto.outcome), async (em, project) => {
-      await this.compact.assertAcknowledged(em, principal, 'it');
-      const decision = await this.pendingDecision(em, project);
-      this.assertCanCosign(principal, project, decision);
-      const before = { status: decision.status, cosignOutcome: decision.cosignOutcome };
-      Object.assign(decision, {
-        cosignerId: principal.userId,
-        cosignOutcome: dto.outcome,
-        cosignRationale: dto.rationale.trim(),
-        cosignedAt: new Date(),
-        status: dto.outcome === 'cosign' ? 'effective' : 'cosign_declined',
-      });
-      await em.getRepository(Decision).save(decision);
-      await this.audit.record(em, {
-        actor: actorOf(principal),
-        action: `decision.${dto.outcome}`,
-        entityType: 'decision',
-        entityId: decision.id,
-        projectId: project.id,
-        before,
-        after: { status: decision.status, cosignOutcome: dto.outcome, cosignRationale: decision.cosignRationale },
-      });
-    });
+    let pending: Decision | null = null;
+    return this.lifecycle.run(
+      principal,
+      id,
+      cosignAction(dto.outcome),
+      async (em, project) => {
+        await this.compact.assertAcknowledged(em, principal, 'it');
+        const decision = pending ?? (await this.pendingDecision(em, project));
+        const before = { status: decision.status, cosignOutcome: decision.cosignOutcome };
+        Object.assign(decision, {
+          cosignerId: principal.userId,
+          cosignOutcome: dto.outcome,
+          cosignRationale: dto.rationale.trim(),
+          cosignedAt: new Date(),
+          status: dto.outcome === 'cosign' ? 'effective' : 'cosign_declined',
+        });
+        await em.getRepository(Decision).save(decision);
+        await this.audit.record(em, {
+          actor: actorOf(principal),
+          action: `decision.${dto.outcome}`,
+          entityType: 'decision',
+          entityId: decision.id,
+          projectId: project.id,
+          before,
+          after: { status: decision.status, cosignOutcome: dto.outcome, cosignRationale: decision.cosignRationale },
+        });
+      },
+      {},
+      // Separation of duties first, under the lock: 403 naming the reason, not the lifecycle's 409.
+      async (em, project) => {
+        if (project.state !== 'awaiting_cosign') return;
+        pending = await this.pendingDecision(em, project);
+        this.assertCanCosign(principal, project, pending);
+      },
+    );
   }
 
   /** The guard of decide_*: runs under the project's row lock, inside the lifecycle transaction. */
-  private async record(em: EntityManager, principal: Principal, project: Project, dto: DecideDto, ctx: TransitionContext): Promise<void> {
+  private async record(
+    em: EntityManager,
+    principal: Principal,
+    project: Project,
+    dto: DecideDto,
+    ctx: TransitionContext,
+    // Loaded by the precheck under the same lock; the decider's authority was checked there against it.
+    assessment: SubmittedAssessmentSummary | null,
+  ): Promise<void> {
     await this.compact.assertAcknowledged(em, principal, 'manager');
-    const assessment = await this.assessments.latestSubmitted(em, project.id);
     if (!assessment) {
       throw new ProblemError(409, 'assessment-missing', 'No submitted assessment', 'The project has no submitted assessment to decide on.');
     }
-    await this.authority.assertCanDecide(em, principal, project, [assessment.assessorId, project.assignedAdvisorId]);
     if (await em.getRepository(Decision).existsBy({ assessmentId: assessment.id })) {
       throw new ProblemError(
         409,

@@ -57,6 +57,12 @@ export class ProjectAccess {
     });
   }
 
+  /** Whether the caller may see the project: the visibility predicate alone, nothing loaded. */
+  async isVisible(principal: Principal, id: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const qb = em.getRepository(Project).createQueryBuilder('p').select('p.id', 'id').where('p.id = :id', { id });
+    return (await this.applyVisibility(qb, principal).getRawOne()) !== undefined;
+  }
+
   /** Loads a project the caller may see (with children), or 404. */
   async findVisible(principal: Principal, id: string, em: EntityManager = this.dataSource.manager): Promise<Project> {
     const qb = em

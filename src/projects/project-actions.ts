@@ -7,7 +7,7 @@ export function allowedActionsFor(project: Project, relations: ReadonlySet<Actor
   return isProjectState(project.state) ? allowedActions(project.state, relations) : [];
 }
 
-export function invalidTransition(project: Project, action: LifecycleAction, allowed: LifecycleAction[]): ProblemError {
+export function invalidTransition(project: Pick<Project, 'state'>, action: LifecycleAction, allowed: LifecycleAction[]): ProblemError {
   return new ProblemError(
     409,
     'invalid-transition',

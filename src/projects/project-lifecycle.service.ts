@@ -20,6 +20,8 @@ import { projectAuditView } from './project.mapper';
 import { ProjectViews } from './project-views.service';
 
 type Guard = (em: EntityManager, project: Project, relations: ReadonlySet<Actor>) => Promise<void>;
+/** Runs under the row lock before the lifecycle table is consulted. */
+type Precheck = (em: EntityManager, project: Project) => Promise<void>;
 
 /** Runs lifecycle actions (DOMAIN.md §4): one transaction each, serialized per project by a row lock. */
 @Injectable()
@@ -92,29 +94,41 @@ export class ProjectLifecycleService {
   }
 
   /**
-   * 404 for a project the caller cannot see; then the row lock. A caller who could see it before a
-   * concurrent action took it out of their sight (an advisor's queue item assigned to someone else)
-   * lost a race: that is a 409 like any other concurrent transition, not a 404.
+   * 404 for a project the caller cannot see; then the row lock, then the project as it is now. A
+   * caller who could see it before a concurrent action took it out of their sight (an advisor's
+   * queue item assigned to someone else) lost a race: that is a 409 like any other concurrent
+   * transition, not a 404.
    */
   private async lockVisible(em: EntityManager, principal: Principal, id: string, action: LifecycleAction): Promise<Project> {
-    const seen = await this.access.findVisible(principal, id, em);
+    if (!(await this.access.isVisible(principal, id, em))) throw new NotFoundProblem('Project');
     const [row] = await em.query<{ state: string }[]>('SELECT state FROM project WHERE id = $1 FOR UPDATE', [id]);
     try {
       return await this.access.findVisible(principal, id, em);
     } catch (err) {
       if (!(err instanceof NotFoundProblem) || !row) throw err;
-      throw invalidTransition(Object.assign(seen, { state: row.state }), action, []);
+      throw invalidTransition(row, action, []);
     }
   }
 
   /**
-   * The one path every action takes: lock the row, check the caller's relations against the
-   * lifecycle table (409 invalid-transition listing what is allowed now), run the action's guard,
-   * move the state, and append the audit event — all in one transaction.
+   * The one path every action takes: lock the row, run the action's precheck (a refusal that must
+   * win over the lifecycle's, e.g. 403 insufficient-authority), check the caller's relations
+   * against the lifecycle table (409 invalid-transition listing what is allowed now), run the
+   * action's guard, move the state, and append the audit event — all in one transaction. The
+   * answer is read after the commit, so the row lock and the audit chain's lock are not held
+   * while it is built.
    */
-  async run(principal: Principal, id: string, action: LifecycleAction, guard: Guard, ctx: TransitionContext = {}): Promise<ProjectDto> {
-    return this.dataSource.transaction(async (em) => {
+  async run(
+    principal: Principal,
+    id: string,
+    action: LifecycleAction,
+    guard: Guard,
+    ctx: TransitionContext = {},
+    precheck?: Precheck,
+  ): Promise<ProjectDto> {
+    const saved = await this.dataSource.transaction(async (em) => {
       const project = await this.lockVisible(em, principal, id, action);
+      if (precheck) await precheck(em, project);
       const relations = await this.access.relationsOf(principal, project, em);
       const allowed = isProjectState(project.state) ? allowedActions(project.state, relations) : [];
       if (!isProjectState(project.state) || !allowed.includes(action)) throw invalidTransition(project, action, allowed);
@@ -145,7 +159,8 @@ export class ProjectLifecycleService {
       });
       // Outbox: the event, its notifications and its webhook job commit with the transition.
       await this.events.publishTransition(em, { action, from, project: saved, actor: actorOf(principal) });
-      return this.views.detail(em, principal, saved);
+      return saved;
     });
+    return this.views.render(this.dataSource.manager, principal, saved);
   }
 }

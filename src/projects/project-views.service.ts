@@ -47,16 +47,23 @@ export class ProjectViews {
     private readonly access: ProjectAccess,
   ) {}
 
+  /** GET /projects/{id}: one load with the children, then the parts of the detail. */
   async get(principal: Principal, id: string): Promise<ProjectDto> {
     const project = await this.access.findVisible(principal, id);
-    return this.detail(this.dataSource.manager, principal, project);
+    return this.render(this.dataSource.manager, principal, project);
   }
 
+  /** The detail after a write that may have changed the children: reloaded as the caller sees it now. */
   async detail(em: EntityManager, principal: Principal, project: Project): Promise<ProjectDto> {
     const fresh = await this.access.findVisible(principal, project.id, em).catch(() => project);
-    const relations = await this.access.relationsOf(principal, fresh, em);
-    const dto = await toProjectDto(em, fresh, allowedActionsFor(fresh, relations));
-    for (const part of this.detailParts) Object.assign(dto, await part(em, fresh));
+    return this.render(em, principal, fresh);
+  }
+
+  /** The detail of a project loaded with its children (vendors, KPIs, team) and support count. */
+  async render(em: EntityManager, principal: Principal, project: Project): Promise<ProjectDto> {
+    const relations = await this.access.relationsOf(principal, project, em);
+    const dto = await toProjectDto(em, project, allowedActionsFor(project, relations));
+    for (const part of this.detailParts) Object.assign(dto, await part(em, project));
     return dto;
   }
 

@@ -1,7 +1,5 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { moneyOrNull } from '../common/money/money.dto';
-import { OrgUnit } from '../identity/entities/org-unit.entity';
-import { User } from '../identity/entities/user.entity';
 import { ProjectDto, ProjectSummaryDto } from './dto/project.dto';
 import { Project } from './entities/project.entity';
 
@@ -31,13 +29,22 @@ export function toProjectSummaryDto(p: Project): ProjectSummaryDto {
   };
 }
 
-/** The full project as the API shows it; names of people and unit are loaded in two queries. */
+/** The unit's name and the people's display names, in one statement. */
+async function namesOf(em: EntityManager, unitId: string, userIds: string[]): Promise<{ unit: string; people: Record<string, string> }> {
+  const [row] = await em.query<{ unit: string; people: Record<string, string> }[]>(
+    `SELECT (SELECT name FROM org_unit WHERE id = $1) AS unit,
+       coalesce((SELECT json_object_agg(u.id, u.display_name) FROM app_user u WHERE u.id = ANY($2::uuid[])), '{}') AS people`,
+    [unitId, userIds],
+  );
+  return row;
+}
+
+/** The full project as the API shows it; names of people and unit are loaded in one query. */
 export async function toProjectDto(em: EntityManager, p: Project, allowedActions: string[]): Promise<ProjectDto> {
   const team = p.team ?? [];
   const ids = [p.proposerId, ...(p.assignedAdvisorId ? [p.assignedAdvisorId] : []), ...team.map((m) => m.userId)];
-  const people = new Map((await em.getRepository(User).findBy({ id: In(ids) })).map((u) => [u.id, u.displayName]));
-  const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: p.orgUnitId });
-  const person = (id: string) => ({ id, displayName: people.get(id) ?? 'Unknown' });
+  const names = await namesOf(em, p.orgUnitId, ids);
+  const person = (id: string) => ({ id, displayName: names.people[id] ?? 'Unknown' });
   return {
     ...toProjectSummaryDto(p),
     summary: p.summary,
@@ -56,7 +63,7 @@ export async function toProjectDto(em: EntityManager, p: Project, allowedActions
     })),
     tags: p.tags,
     proposer: person(p.proposerId),
-    orgUnit: { id: unit.id, name: unit.name },
+    orgUnit: { id: p.orgUnitId, name: names.unit },
     assignedAdvisor: p.assignedAdvisorId ? person(p.assignedAdvisorId) : null,
     team: team.map((m) => person(m.userId)),
     selfScreening:

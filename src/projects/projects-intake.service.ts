@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { assertVersion } from '../common/http/if-match';
-import { FieldError, ProblemError, ValidationProblem } from '../common/problem/problem';
+import { FieldError, NotFoundProblem, ProblemError, ValidationProblem } from '../common/problem/problem';
 import { actorOf, type Principal } from '../identity/auth/principal';
 import { OrgUnitsService } from '../identity/org-units/org-units.service';
 import { User } from '../identity/entities/user.entity';
@@ -64,7 +64,7 @@ export class ProjectsIntakeService {
     if (dto.orgUnitId && !(await this.units.isWithin(dto.orgUnitId, principal.orgUnitId!))) {
       throw new ValidationProblem([{ field: 'orgUnitId', message: 'orgUnitId must be your own unit or a unit below it' }]);
     }
-    return this.dataSource.transaction(async (em) => {
+    return this.answer(principal, async (em) => {
       await this.assertTeam(em, dto.teamMemberIds ?? [], proposerId);
       const repo = em.getRepository(Project);
       const project = repo.create({ reference: await nextReference(em), proposerId, orgUnitId, state: 'draft', title: dto.title });
@@ -76,7 +76,7 @@ export class ProjectsIntakeService {
   async update(principal: Principal, id: string, expectedVersion: number, dto: UpdateProjectDto): Promise<ProjectDto> {
     const current = await this.access.findVisible(principal, id);
     if (AMENDABLE_STATES.includes(current.state)) return this.amend(principal, current, expectedVersion, dto);
-    return this.dataSource.transaction(async (em) => {
+    return this.answer(principal, async (em) => {
       const project = await this.loadForEdit(em, principal, id);
       assertVersion(expectedVersion, project.version);
       if (dto.orgUnitId && dto.orgUnitId !== project.orgUnitId && !(await this.units.isWithin(dto.orgUnitId, principal.orgUnitId!))) {
@@ -123,7 +123,7 @@ export class ProjectsIntakeService {
   }
 
   async setSelfScreening(principal: Principal, id: string, dto: SelfScreeningDto): Promise<ProjectDto> {
-    return this.dataSource.transaction(async (em) => {
+    return this.answer(principal, async (em) => {
       const project = await this.loadForEdit(em, principal, id);
       const threshold = this.config.fastTrackBudgetLimit;
       if (
@@ -150,15 +150,17 @@ export class ProjectsIntakeService {
     });
   }
 
-  /** Locks a project the caller may see, and checks they may edit it now. */
-  /** Saves the project, audits what changed and answers the caller's view of it, in the caller's transaction. */
-  private async saveAudited(
-    em: EntityManager,
-    principal: Principal,
-    project: Project,
-    action: string,
-    before?: object,
-  ): Promise<ProjectDto> {
+  /**
+   * Runs an edit in one transaction and answers the caller's view of the project, read after the
+   * commit so the row lock (and the reference counter's, for a creation) is not held meanwhile.
+   */
+  private async answer(principal: Principal, edit: (em: EntityManager) => Promise<Project>): Promise<ProjectDto> {
+    const saved = await this.dataSource.transaction(edit);
+    return this.views.detail(this.dataSource.manager, principal, saved);
+  }
+
+  /** Saves the project and audits what changed, in the caller's transaction. */
+  private async saveAudited(em: EntityManager, principal: Principal, project: Project, action: string, before?: object): Promise<Project> {
     const saved = await em.getRepository(Project).save(project);
     await this.audit.record(em, {
       actor: actorOf(principal),
@@ -169,12 +171,16 @@ export class ProjectsIntakeService {
       before,
       after: projectAuditView(saved),
     });
-    return this.views.detail(em, principal, saved);
+    return saved;
   }
 
+  /** Locks a project the caller may see, and checks they may edit it now. */
   private async loadForEdit(em: EntityManager, principal: Principal, id: string): Promise<Project> {
-    const project = await this.access.findVisible(principal, id, em);
+    // Lock first, then load: the version and the fields checked below are the row as it is now
+    // (loaded before the lock, a concurrent edit's changes would be overwritten unseen).
+    if (!(await this.access.isVisible(principal, id, em))) throw new NotFoundProblem('Project');
     await em.query('SELECT 1 FROM project WHERE id = $1 FOR UPDATE', [id]);
+    const project = await this.access.findVisible(principal, id, em);
     const relations = await this.access.relationsOf(principal, project, em);
     if (!relations.has('proposer') && !relations.has('team_member')) {
       throw new ProblemError(403, 'forbidden', 'Not allowed', 'Only the proposer and the team edit a project.');

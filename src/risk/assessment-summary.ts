@@ -6,8 +6,8 @@ export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 /**
  * What the decision step needs from the latest submitted assessment revision of a project
- * (`AssessmentsService.latestSubmitted`): the recommendation, the overall residual level, the
- * proposed conditions and the ratings, plus the revision and framework version for the
+ * (`AssessmentsService.latestSubmitted`): the recommendation, the overall residual level and the
+ * proposed conditions, plus the revision and framework version for the
  * decision's evidence snapshot (DOMAIN.md §6).
  */
 export interface SubmittedAssessmentSummary {
@@ -18,5 +18,4 @@ export interface SubmittedAssessmentSummary {
   overallLevel: RiskLevel;
   frameworkVersionId: string;
   proposedConditions: { text: string; ownerId: string | null; dueDate: string | null }[];
-  ratings: { dimension: string; likelihood: number; impact: number; residualLikelihood: number; residualImpact: number }[];
 }

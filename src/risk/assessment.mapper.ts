@@ -86,7 +86,7 @@ export function assessmentAuditView(a: RiskAssessment, ratings: readonly RiskAss
   };
 }
 
-export function toSubmittedSummary(a: RiskAssessment, ratings: readonly RiskAssessmentRating[]): SubmittedAssessmentSummary {
+export function toSubmittedSummary(a: RiskAssessment): SubmittedAssessmentSummary {
   return {
     id: a.id,
     revision: a.revision,
@@ -95,12 +95,5 @@ export function toSubmittedSummary(a: RiskAssessment, ratings: readonly RiskAsse
     overallLevel: a.overallLevel!,
     frameworkVersionId: a.frameworkVersionId,
     proposedConditions: a.proposedConditions.map((c) => ({ text: c.text, ownerId: c.ownerId, dueDate: c.dueDate })),
-    ratings: ratings.map((r) => ({
-      dimension: r.dimension,
-      likelihood: r.likelihood,
-      impact: r.impact,
-      residualLikelihood: r.residualLikelihood,
-      residualImpact: r.residualImpact,
-    })),
   };
 }

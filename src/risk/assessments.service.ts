@@ -42,10 +42,7 @@ export class AssessmentsService {
    */
   async latestSubmitted(em: EntityManager, projectId: string): Promise<SubmittedAssessmentSummary | null> {
     const a = await em.getRepository(RiskAssessment).findOne({ where: { projectId, status: 'submitted' }, order: { revision: 'DESC' } });
-    if (!a) return null;
-    const framework = await em.getRepository(RiskFrameworkVersion).findOneByOrFail({ id: a.frameworkVersionId });
-    const ratings = inFrameworkOrder(await em.getRepository(RiskAssessmentRating).findBy({ assessmentId: a.id }), dimensionKeys(framework));
-    return toSubmittedSummary(a, ratings);
+    return a ? toSubmittedSummary(a) : null;
   }
 
   async get(principal: Principal, id: string): Promise<AssessmentDto> {
