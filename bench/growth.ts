@@ -122,10 +122,10 @@ async function prepare(url: string, size: number): Promise<Side> {
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(join(RESULTS_DIR, `explain-${size}.md`), await explainHotQueries(client, manifest));
   }
-  const queries = [...f.listQueries, ...f.searchQueries].map((query) => ({
-    query,
-    ...buildListQuery(userPrincipal(hero), new URLSearchParams(query)),
-  }));
+  const queries: Side['queries'] = [];
+  for (const query of [...f.listQueries, ...f.searchQueries]) {
+    queries.push({ query, ...(await buildListQuery(client, userPrincipal(hero), new URLSearchParams(query))) });
+  }
   return {
     size,
     port,

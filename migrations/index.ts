@@ -15,6 +15,7 @@ import { Sso1795400900000 } from './1795400900000-Sso';
 import { AttachmentsSupports1795401000000 } from './1795401000000-AttachmentsSupports';
 import { ListOrderIndexes1795401100000 } from './1795401100000-ListOrderIndexes';
 import { I18n1795401200000 } from './1795401200000-I18n';
+import { ProjectSearchVector1795401300000 } from './1795401300000-ProjectSearchVector';
 
 export const MIGRATIONS: Function[] = [
   Identity1795400000000,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   AttachmentsSupports1795401000000,
   ListOrderIndexes1795401100000,
   I18n1795401200000,
+  ProjectSearchVector1795401300000,
 ];

@@ -10,36 +10,105 @@ import { Params } from './sql';
 type Db = Pool | PoolClient;
 /** The app's `supportCount` virtual column (src/projects/entities/project.entity.ts). */
 export const SUPPORT_COUNT = '(SELECT count(*)::int FROM project_support ps WHERE ps.project_id = p.id) AS support_count';
+/** The project's columns as the app selects them: all but the search vector (never read, like the entity's `select: false`). */
+export const PROJECT_COLUMNS = [
+  'id',
+  'reference',
+  'title',
+  'summary',
+  'customer_problem',
+  'customer_task',
+  'target_customers',
+  'solution',
+  'technologies',
+  'data_categories',
+  'budget_amount',
+  'budget_currency',
+  'target_launch_date',
+  'tags',
+  'proposer_id',
+  'org_unit_id',
+  'state',
+  'risk_level',
+  'self_screening',
+  'indicative_tier',
+  'fast_track',
+  'fast_track_removed_reason',
+  'effort_value',
+  'value_score',
+  'effort_score',
+  'value_verdict',
+  'assigned_advisor_id',
+  'submitted_at',
+  'state_changed_at',
+  'launched_at',
+  'retired_at',
+  'retirement_reason',
+  'created_at',
+  'updated_at',
+  'version',
+]
+  .map((c) => `p.${c}`)
+  .join(', ');
 const has = (p: Principal, role: string): boolean => p.type === 'user' && p.roles.includes(role as never);
 
+/** ProjectAccess's VisibilityScope: what a list already knows (its state filter, the caller's subtree read first). */
+export interface VisibilityScope {
+  states?: readonly string[];
+  ownSubtree?: readonly string[];
+}
+
 /** ProjectAccess.applyVisibility as SQL text: the same predicate, so the plans are the same. */
-export function visibility(principal: Principal, q: Params, alias = 'p'): string {
-  if (principal.type === 'api_key') {
-    if (!principal.orgUnitId) return 'true';
-    return `${alias}.org_unit_id IN (SELECT su.id FROM org_unit su JOIN org_unit ku ON ku.id = ${q.p(principal.orgUnitId)} WHERE su.path LIKE ku.path || '%')`;
-  }
+export function visibility(principal: Principal, q: Params, alias = 'p', scope: VisibilityScope = {}): string {
+  const subtree = () =>
+    scope.ownSubtree
+      ? `${alias}.org_unit_id = ANY(${q.p(scope.ownSubtree)})`
+      : `${alias}.org_unit_id IN (SELECT su.id FROM org_unit su JOIN org_unit ku ON ku.id = ${q.p(principal.orgUnitId)} WHERE su.path LIKE ku.path || '%')`;
+  if (principal.type === 'api_key') return principal.orgUnitId ? subtree() : 'true';
   if (has(principal, 'cio')) return 'true';
   const me = q.p(principal.userId);
-  const clauses = [
+  const mayMatch = (states: readonly string[]) => !scope.states || states.some((st) => scope.states!.includes(st));
+  const wide: string[] = [];
+  if (has(principal, 'manager')) wide.push(subtree());
+  if (has(principal, 'it_advisor') && mayMatch(ADVISOR_QUEUE)) {
+    wide.push(`(${alias}.state IN (${q.p(ADVISOR_QUEUE[0])}) AND ${alias}.assigned_advisor_id IS NULL)`);
+  }
+  if (mayMatch(PUBLIC_STATES)) wide.push(`${alias}.state IN (${PUBLIC_STATES.map((st) => q.p(st)).join(', ')})`);
+  if (wide.length === 0 && scope.states) {
+    return `${alias}.id IN (SELECT vo.id FROM project vo WHERE vo.proposer_id = ${me} UNION SELECT va.id FROM project va WHERE va.assigned_advisor_id = ${me}
+      UNION SELECT vt.project_id FROM project_team_member vt WHERE vt.user_id = ${me})`;
+  }
+  const own = [
     `${alias}.proposer_id = ${me}`,
     `${alias}.assigned_advisor_id = ${me}`,
     `EXISTS (SELECT 1 FROM project_team_member tm WHERE tm.project_id = ${alias}.id AND tm.user_id = ${me})`,
   ];
-  if (has(principal, 'manager')) {
-    clauses.push(
-      `${alias}.org_unit_id IN (SELECT su.id FROM org_unit su JOIN org_unit mu ON mu.id = ${q.p(principal.orgUnitId)} WHERE su.path LIKE mu.path || '%')`,
-    );
-  }
-  if (has(principal, 'it_advisor')) clauses.push(`(${alias}.state IN (${q.p(ADVISOR_QUEUE[0])}) AND ${alias}.assigned_advisor_id IS NULL)`);
-  clauses.push(`${alias}.state IN (${PUBLIC_STATES.map((s) => q.p(s)).join(', ')})`);
-  return `(${clauses.join(' OR ')})`;
+  return `(${[...own, ...wide].join(' OR ')})`;
 }
+
+/** Anything with pg's `query(text, values)`: a pool, a pooled client or a plain client. */
+export interface Queryable {
+  query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/** ProjectAccess.subtreeUnitIds: a unit and every unit below it (none for an unknown unit). */
+export async function subtreeUnitIds(db: Queryable, unitId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT su.id FROM org_unit su JOIN org_unit ku ON ku.id = $1 WHERE su.path LIKE ku.path || '%'`,
+    [unitId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** ProjectViews.readsOwnSubtree: a manager's or a unit-bound key's visibility is a subtree. */
+const readsOwnSubtree = (principal: Principal): boolean =>
+  !!principal.orgUnitId && (principal.type === 'api_key' || (has(principal, 'manager') && !has(principal, 'cio')));
 
 /** One round trip: the project (if visible) with its vendors, KPIs and team. */
 export async function loadVisible(db: Db, principal: Principal, id: string, lock = false): Promise<ProjectRow & ProjectChildren> {
   const q = new Params();
   const { rows } = await db.query<ProjectRow & ProjectChildren>(
-    `SELECT p.*, ${SUPPORT_COUNT},
+    `SELECT ${PROJECT_COLUMNS}, ${SUPPORT_COUNT},
        coalesce((SELECT json_agg(v ORDER BY v.position) FROM project_vendor v WHERE v.project_id = p.id), '[]') AS vendors,
        coalesce((SELECT json_agg(k ORDER BY k.position) FROM project_kpi k WHERE k.project_id = p.id), '[]') AS kpis,
        coalesce((SELECT array_agg(t.user_id) FROM project_team_member t WHERE t.project_id = p.id), '{}') AS team
@@ -129,45 +198,43 @@ const FIELD_OF: Record<string, keyof ProjectRow> = {
   submittedAt: 'submitted_at',
 };
 
-function filters(principal: Principal, s: URLSearchParams, q: Params, where: string[]): void {
-  const state = s.get('state');
-  if (state)
-    where.push(
-      `p.state IN (${state
-        .split(',')
-        .map((x) => q.p(x.trim()))
-        .join(', ')})`,
-    );
+function filters(
+  principal: Principal,
+  s: URLSearchParams,
+  q: Params,
+  where: string[],
+  states: string[] | undefined,
+  units: string[],
+): void {
+  if (states) where.push(`p.state IN (${states.map((x) => q.p(x)).join(', ')})`);
   if (s.get('riskLevel')) where.push(`p.risk_level = ${q.p(s.get('riskLevel'))}`);
   if (s.get('technology')) where.push(`${q.p(s.get('technology'))} = ANY(p.technologies)`);
-  if (s.get('orgUnitId')) {
-    where.push(
-      `p.org_unit_id IN (SELECT fu.id FROM org_unit fu JOIN org_unit fr ON fr.id = ${q.p(s.get('orgUnitId'))} WHERE fu.path LIKE fr.path || '%')`,
-    );
-  }
+  if (s.get('orgUnitId')) where.push(`p.org_unit_id = ANY(${q.p(units)})`);
   const text = s.get('q');
   if (text) {
     if (text.length > 200) throw badRequest('q', 'q must be shorter than or equal to 200 characters');
-    where.push(
-      `to_tsvector('simple', coalesce(p.title, '') || ' ' || coalesce(p.customer_task, '') || ' ' || coalesce(p.summary, '')) @@ websearch_to_tsquery('simple', ${q.p(text)})`,
-    );
+    where.push(`p.search_tsv @@ websearch_to_tsquery('simple', ${q.p(text)})`);
   }
   if (s.get('createdFrom')) where.push(`p.created_at >= ${q.p(s.get('createdFrom'))}`);
   if (s.get('createdTo')) where.push(`p.created_at < ${q.p(s.get('createdTo'))}`);
   if (s.get('mine') === 'true') {
     const me = q.p(principal.userId);
     where.push(
-      `(p.proposer_id = ${me} OR EXISTS (SELECT 1 FROM project_team_member mt WHERE mt.project_id = p.id AND mt.user_id = ${me}))`,
+      `p.id IN (SELECT mp.id FROM project mp WHERE mp.proposer_id = ${me} UNION SELECT mt.project_id FROM project_team_member mt WHERE mt.user_id = ${me})`,
     );
   }
   if (s.get('assignedToMe') === 'true') where.push(`p.assigned_advisor_id = ${q.p(principal.userId)}`);
 }
 
-/** The app's keyset list query for these parameters (same predicates, order and limit+1). */
-export function buildListQuery(
+/**
+ * The app's keyset list query for these parameters (same predicates, order and limit+1), after the
+ * same reads of unit subtrees the app makes first (ProjectViews.list).
+ */
+export async function buildListQuery(
+  db: Queryable,
   principal: Principal,
   s: URLSearchParams,
-): { text: string; values: unknown[]; limit: number; field: string } {
+): Promise<{ text: string; values: unknown[]; limit: number; field: string }> {
   const limit = s.has('limit') ? Number(s.get('limit')) : 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest('limit', 'limit must not be greater than 100');
   const sort = s.get('sort') ?? '-createdAt';
@@ -175,9 +242,15 @@ export function buildListQuery(
   const field = sort.replace(/^-/, '');
   const spec = SORTS[field];
   if (!spec) throw badRequest('sort', 'sort must be one of the following values: createdAt, -createdAt, …');
+  const states = s
+    .get('state')
+    ?.split(',')
+    .map((x) => x.trim());
+  const ownSubtree = readsOwnSubtree(principal) ? await subtreeUnitIds(db, principal.orgUnitId!) : undefined;
+  const units = s.get('orgUnitId') ? await subtreeUnitIds(db, s.get('orgUnitId')!) : [];
   const q = new Params();
-  const where = [visibility(principal, q)];
-  filters(principal, s, q, where);
+  const where = [visibility(principal, q, 'p', { states, ownSubtree })];
+  filters(principal, s, q, where, states, units);
   const cursor = s.get('cursor');
   if (cursor) {
     let after: { v: string; id: string };
@@ -198,13 +271,13 @@ export function buildListQuery(
     }
   }
   const dir = desc ? 'DESC' : 'ASC';
-  const text = `SELECT p.*, ${SUPPORT_COUNT} FROM project p WHERE ${where.join(' AND ')} ORDER BY ${spec.column} ${dir} NULLS LAST, p.id ${dir} LIMIT ${limit + 1}`;
+  const text = `SELECT ${PROJECT_COLUMNS}, ${SUPPORT_COUNT} FROM project p WHERE ${where.join(' AND ')} ORDER BY ${spec.column} ${dir} NULLS LAST, p.id ${dir} LIMIT ${limit + 1}`;
   return { text, values: q.values, limit, field };
 }
 
 /** GET /projects: one statement, mapped to the app's page JSON. */
 export async function listProjects(pool: Pool, principal: Principal, s: URLSearchParams) {
-  const { text, values, limit, field } = buildListQuery(principal, s);
+  const { text, values, limit, field } = await buildListQuery(pool, principal, s);
   const { rows } = await pool.query<ProjectRow>(text, values);
   const page = rows.slice(0, limit);
   const last = page.at(-1);

@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
-import { userPrincipal, type UserRow } from '../baseline/auth';
-import { buildListQuery, visibility } from '../baseline/projects';
+import { userPrincipal, type Principal, type UserRow } from '../baseline/auth';
+import { buildListQuery, PROJECT_COLUMNS, visibility } from '../baseline/projects';
 import { Params } from '../baseline/sql';
 import { loadFixtures } from './fixtures';
 
@@ -21,7 +21,7 @@ const user = async (c: Client, where: string, params: unknown[]): Promise<UserRo
 /** findVisible: the project with vendors, KPIs and team, if the caller may see it (one joined query, as TypeORM builds it). */
 function getById(principal: ReturnType<typeof userPrincipal>, id: string): { text: string; values: unknown[] } {
   const q = new Params();
-  const text = `SELECT p.*, v.*, k.*, t.* FROM project p
+  const text = `SELECT ${PROJECT_COLUMNS}, v.*, k.*, t.* FROM project p
     LEFT JOIN project_vendor v ON v.project_id = p.id LEFT JOIN project_kpi k ON k.project_id = p.id LEFT JOIN project_team_member t ON t.project_id = p.id
     WHERE p.id = ${q.p(id)} AND ${visibility(principal, q)} ORDER BY v.position ASC, k.position ASC`;
   return { text, values: q.values };
@@ -36,12 +36,12 @@ export async function explainHotQueries(c: Client, manifest: { password: string;
   const out = [`# EXPLAIN (ANALYZE, BUFFERS) at ${Number(count).toLocaleString('en')} projects\n`, 'Written by `npm run bench:growth`.\n'];
   out.push('## List and search as a HERO (visibility: own, team, public states)\n');
   for (const query of [...f.listQueries, ...f.searchQueries]) {
-    const { text, values } = buildListQuery(hero, new URLSearchParams(query));
+    const { text, values } = await buildListQuery(c, hero, new URLSearchParams(query));
     out.push(await plan(c, `GET /projects?${query}`, text, values));
   }
   out.push('## Before migration 1795401100000 (its indexes dropped in a transaction that is rolled back)\n');
   for (const query of ['limit=20', 'technology=ai']) {
-    const { text, values } = buildListQuery(hero, new URLSearchParams(query));
+    const { text, values } = await buildListQuery(c, hero, new URLSearchParams(query));
     await c.query('BEGIN');
     try {
       for (const index of ['project_created_desc_nl_idx', 'project_updated_desc_nl_idx', 'project_state_created_desc_nl_idx']) {
@@ -63,13 +63,18 @@ export async function explainHotQueries(c: Client, manifest: { password: string;
     const { text, values } = getById(hero, id);
     out.push(await plan(c, `GET /projects/{id} as a HERO (${title})`, text, values));
   }
-  out.push('## Visibility predicate for managers (default list: newest first)\n');
+  out.push('## Visibility predicate for managers and a unit-bound API key (their unit subtree read first)\n');
+  const division = f.listQueries.find((q) => q.startsWith('orgUnitId='))!.split('=')[1];
+  const unitKey: Principal = { ...hero, type: 'api_key', userId: null, roles: [], orgUnitId: division };
   for (const [title, principal] of [
     ['department manager (subtree of a department)', deptManager],
     ['board-level manager (subtree of the root: everything)', rootManager],
+    ['unit-bound API key (subtree of a division)', unitKey],
   ] as const) {
-    const { text, values } = buildListQuery(principal, new URLSearchParams('limit=20'));
-    out.push(await plan(c, `GET /projects as a ${title}`, text, values));
+    for (const query of ['limit=20', 'state=draft']) {
+      const { text, values } = await buildListQuery(c, principal, new URLSearchParams(query));
+      out.push(await plan(c, `GET /projects?${query} as a ${title}`, text, values));
+    }
   }
   return out.join('\n');
 }

@@ -9,9 +9,6 @@ import { ProjectAccess } from './project-access';
 import { allowedActionsFor } from './project-actions';
 import { toProjectDto, toProjectSummaryDto } from './project.mapper';
 
-/** Must stay the expression of the project_search_idx index (Projects migration) for the index to serve. */
-const PROJECT_SEARCH_VECTOR = `to_tsvector('simple', coalesce("p"."title", '') || ' ' || coalesce("p"."customer_task", '') || ' ' || coalesce("p"."summary", ''))`;
-
 type SortField = 'createdAt' | 'updatedAt' | 'targetLaunchDate' | 'submittedAt';
 /** Sort keys that may be null (nulls come last in both directions), with the SQL type of their cursor value. */
 const NULLABLE_SORTS: Partial<Record<SortField, string>> = { targetLaunchDate: 'date', submittedAt: 'timestamptz' };
@@ -80,8 +77,12 @@ export class ProjectViews {
     const field = sort.replace(/^-/, '') as SortField;
     const column = `p.${field}`;
     const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
-    this.access.applyVisibility(qb, principal);
-    this.applyFilters(qb, principal, query);
+    const states = query.state?.split(',').map((s) => s.trim());
+    // Unit subtrees are read first (a few ids) so the planner can walk the list order and stop early.
+    const ownSubtree = this.readsOwnSubtree(principal) ? await this.access.subtreeUnitIds(principal.orgUnitId!) : undefined;
+    this.access.applyVisibility(qb, principal, 'p', { states, ownSubtree });
+    const filterUnits = query.orgUnitId ? await this.access.subtreeUnitIds(query.orgUnitId) : [];
+    this.applyFilters(qb, principal, query, states, filterUnits);
 
     const after = decodeCursor<{ v: string; id: string }>(query.cursor, ['v', 'id']);
     if (after) {
@@ -112,26 +113,36 @@ export class ProjectViews {
     return p[field].toISOString();
   }
 
-  private applyFilters(qb: ReturnType<DataSource['createQueryBuilder']>, principal: Principal, q: ProjectListQueryDto): void {
-    if (q.state) qb.andWhere('p.state IN (:...states)', { states: q.state.split(',').map((s) => s.trim()) });
+  /** A manager's or a unit-bound API key's visibility is a unit subtree (a CIO sees everything). */
+  private readsOwnSubtree(principal: Principal): boolean {
+    if (!principal.orgUnitId) return false;
+    return principal.type === 'api_key' || (hasRole(principal, 'manager') && !hasRole(principal, 'cio'));
+  }
+
+  private applyFilters(
+    qb: ReturnType<DataSource['createQueryBuilder']>,
+    principal: Principal,
+    q: ProjectListQueryDto,
+    states: string[] | undefined,
+    filterUnits: string[],
+  ): void {
+    if (states) qb.andWhere('p.state IN (:...states)', { states });
     if (q.riskLevel) qb.andWhere('p.riskLevel = :riskLevel', { riskLevel: q.riskLevel });
     if (q.technology) qb.andWhere(':technology = ANY(p.technologies)', { technology: q.technology });
-    if (q.orgUnitId) {
-      qb.andWhere(
-        `p.orgUnitId IN (SELECT fu.id FROM org_unit fu JOIN org_unit fr ON fr.id = :filterUnit WHERE fu.path LIKE fr.path || '%')`,
-        {
-          filterUnit: q.orgUnitId,
-        },
-      );
-    }
-    if (q.q) qb.andWhere(`${PROJECT_SEARCH_VECTOR} @@ websearch_to_tsquery('simple', :q)`, { q: q.q });
+    // An unknown unit has no ids: `= ANY('{}')` matches nothing, an empty page.
+    if (q.orgUnitId) qb.andWhere('p.orgUnitId = ANY(:filterUnits)', { filterUnits });
+    if (q.q) qb.andWhere(`p.searchTsv @@ websearch_to_tsquery('simple', :q)`, { q: q.q });
     if (q.createdFrom) qb.andWhere('p.createdAt >= :createdFrom', { createdFrom: q.createdFrom });
     if (q.createdTo) qb.andWhere('p.createdAt < :createdTo', { createdTo: q.createdTo });
     const me = principal.userId;
+    // Own and team projects as one id set the planner reads by index (an OR with EXISTS it cannot estimate).
     if (q.mine) {
-      qb.andWhere('(p.proposerId = :me OR EXISTS (SELECT 1 FROM project_team_member mt WHERE mt.project_id = p.id AND mt.user_id = :me))', {
-        me,
-      });
+      qb.andWhere(
+        'p.id IN (SELECT mp.id FROM project mp WHERE mp.proposer_id = :me UNION SELECT mt.project_id FROM project_team_member mt WHERE mt.user_id = :me)',
+        {
+          me,
+        },
+      );
     }
     if (q.assignedToMe) qb.andWhere('p.assignedAdvisorId = :me', { me });
     if (q.unassigned) qb.andWhere("p.state = 'submitted' AND p.assignedAdvisorId IS NULL");

@@ -57,6 +57,21 @@ export class Project {
   /** Colleagues' supports (src/supports), counted whenever a project is loaded; never written. */
   @VirtualColumn({ type: 'int', query: (alias) => `SELECT count(*)::int FROM project_support ps WHERE ps.project_id = ${alias}.id` })
   supportCount!: number;
+  /**
+   * Full-text search vector, kept by PostgreSQL (migration 1795401300000-ProjectSearchVector, GIN
+   * index); the list filters on it. Never read into the entity and never written: `asExpression` must
+   * stay the migration's text, which TypeORM compares when checking the schema.
+   */
+  @Column({
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(customer_task, '') || ' ' || coalesce(summary, ''))`,
+  })
+  searchTsv?: string;
 
   @OneToMany(() => ProjectVendor, (v) => v.project, { cascade: true }) vendors!: ProjectVendor[];
   @OneToMany(() => ProjectKpi, (k) => k.project, { cascade: true }) kpis!: ProjectKpi[];
