@@ -20,6 +20,7 @@ import { statCounter } from './lib/statements';
  */
 const ONLY = process.env.BENCH_PATHS?.split(',');
 const SECRET = 'bench-only-jwt-secret-0123456789abcdefghijkl';
+const APP_ENV_PREFIX = 'BENCH_APP_ENV_';
 
 function appEnv(url: string): Record<string, string> {
   return {
@@ -38,6 +39,12 @@ function appEnv(url: string): Record<string, string> {
     // Likewise the per-principal write and project-intake limits (the load is one HERO).
     WRITE_RATE_LIMIT_PER_MINUTE: '100000000',
     PROJECT_INTAKE_LIMIT_PER_HOUR: '100000000',
+    // BENCH_APP_ENV_<NAME>=value: an environment variable for the app only (e.g. LOG_LEVEL, MALLOC_ARENA_MAX).
+    ...Object.fromEntries(
+      Object.entries(process.env)
+        .filter(([k, v]) => k.startsWith(APP_ENV_PREFIX) && v !== undefined)
+        .map(([k, v]) => [k.slice(APP_ENV_PREFIX.length), v as string]),
+    ),
   };
 }
 
