@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ATTACHMENT_UPLOAD_BODY } from './attachments/attachment-upload-route';
 import { AppConfig } from './config/app-config';
@@ -12,6 +12,7 @@ import { ProblemError } from './common/problem/problem';
 import { ProblemFilter, sendProblem } from './common/problem/problem.filter';
 import type { Request, Response } from 'express';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { accessLogMiddleware } from './observability/access-log';
 
 export const API_PREFIX = 'api/v1';
 
@@ -20,6 +21,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.use(requestIdMiddleware);
+  app.use(accessLogMiddleware(() => PinoLogger.root));
   app.use(helmet());
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,

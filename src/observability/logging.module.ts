@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
-import { randomUUID } from 'node:crypto';
-import { AppConfig } from '../config/app-config';
+import type { LoggerOptions } from 'pino';
+import { AppConfig, type LogLevel } from '../config/app-config';
+import { requestContext } from '../common/http/request-context';
 
 /** Paths pino never writes: credentials, tokens and keys in headers and bodies. */
 export const REDACTED_PATHS = [
@@ -20,26 +20,39 @@ export const REDACTED_PATHS = [
   '*.key',
 ];
 
-const UNLOGGED_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+/**
+ * The root logger's options. `mixin` puts the request id (from the request context that
+ * requestIdMiddleware opens) on every line written while a request is served — the Nest
+ * `Logger` calls of services and filters included — and costs nothing for the lines the level
+ * drops, unlike a child logger per request.
+ */
+export function rootLoggerOptions(level: LogLevel): LoggerOptions {
+  return {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    mixin: () => {
+      const requestId = requestContext.requestId();
+      return requestId === undefined ? {} : { requestId };
+    },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+    },
+  };
+}
 
-/** Structured JSON logs (pino) with the request id on every line. */
+/**
+ * Structured JSON logs (pino) with the request id on every line. nestjs-pino is the Nest
+ * LoggerService (and owns the root logger); its per-request pino-http middleware is not mounted
+ * (`forRoutes: []`): the access log is accessLogMiddleware (./access-log.ts), mounted once at the
+ * Express level by createApp.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
-          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
-          },
-          // Probes and scrapes run every few seconds; logging them drowns real traffic. (Routes excluded from
-          // the global prefix also get Nest's middleware twice, which doubled these lines.)
-          autoLogging: { ignore: (req: IncomingMessage) => UNLOGGED_PATHS.has((req.url ?? '').split('?')[0]) },
-        },
+        pinoHttp: rootLoggerOptions(config.logLevel),
+        forRoutes: [],
       }),
     }),
   ],
