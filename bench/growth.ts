@@ -219,7 +219,7 @@ async function main(): Promise<void> {
       for (const side of sides) await side.stop();
     }
     const alt = process.env.BENCH_GROWTH_ALTERNATIVES === '0' ? null : await alternatives(db.url);
-    if (alt) process.stdout.write(`\n## Proposed SQL for the misses (on copies of the same databases)\n\n${alt.md}\n`);
+    if (alt) process.stdout.write(`\n## The list statements before and now (on copies of the same databases)\n\n${alt.md}\n`);
     writeResult('growth', {
       command: 'npm run bench:growth',
       sizes: sides.map((s, k) => ({ size: s.size, projects: s.projects, measures: measures[k], alternatives: alt?.bySize[k] })),
