@@ -1,3 +1,4 @@
+import { AuditService } from '../src/audit/audit.service';
 import { Actors, seedActors } from './support/actors';
 import { completeProject, ProjectDriver } from './support/projects';
 import { startTestApp, TestApp } from './support/test-app';
@@ -137,6 +138,38 @@ describe('audit trail: append-only, hash-chained, verifiable', () => {
       .expect(200);
     expect(res.body).toMatchObject({ valid: true, firstBrokenLink: null });
     expect(res.body.checked).toBeGreaterThan(20);
+  });
+
+  it('events are appended at commit, in order; a rolled-back transaction leaves none', async () => {
+    const audit = t.app.get(AuditService);
+    const actor = { type: 'system' as const, id: null, name: 'test' };
+    const event = (action: string) => ({ actor, action, entityType: 'test', entityId: null, after: { action } });
+    const lastSeq = async () => (await t.dataSource.query<{ seq: string }[]>('SELECT max(seq)::text AS seq FROM audit_event'))[0].seq;
+    const before = await lastSeq();
+    await t.dataSource.transaction(async (em) => {
+      await audit.record(em, event('test.first'));
+      await audit.record(em, event('test.second'));
+      // Queued, not yet written: the chain's lock is not taken until the commit.
+      const locks = await em.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()`,
+      );
+      expect(locks[0].n).toBe(0);
+    });
+    await expect(
+      t.dataSource.transaction(async (em) => {
+        await audit.record(em, event('test.rolled-back'));
+        throw new Error('the change fails');
+      }),
+    ).rejects.toThrow('the change fails');
+    const rows = await t.dataSource.query<{ action: string }[]>('SELECT action FROM audit_event WHERE seq > $1 ORDER BY seq', [before]);
+    expect(rows.map((r) => r.action)).toEqual(['test.first', 'test.second']);
+    await expect(t.dataSource.manager.transaction(() => Promise.resolve())).resolves.toBeUndefined();
+    const res = await t.http
+      .get('/api/v1/audit-events/verify')
+      .set(await actors.auth('cio'))
+      .expect(200);
+    expect(res.body).toMatchObject({ valid: true });
+    expect(() => audit.record(t.dataSource.manager, event('test.outside'))).toThrow(/transactional/);
   });
 
   it('a row tampered with directly in SQL (superuser, trigger bypassed) is named by verify', async () => {

@@ -32,6 +32,7 @@ export interface AuditInput {
 const CHAIN_LOCK_KEY = 7_204_918_331;
 const VERIFY_BATCH = 1000;
 /** A savepoint (nested transaction) has depth > 1; only the outermost commit appends. */
+type QueuedEvent = Omit<ChainedEventContent, 'occurredAt'>;
 const depthOf = (qr: QueryRunner): number => (qr as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
 
 const toDto = (e: AuditEvent): AuditEventDto => ({
@@ -62,7 +63,7 @@ const toChained = (e: AuditEvent): ChainedEvent => ({ ...e, occurredAt: e.occurr
  */
 @Injectable()
 export class AuditService implements EntitySubscriberInterface {
-  private readonly pending = new WeakMap<QueryRunner, ChainedEventContent[]>();
+  private readonly pending = new WeakMap<QueryRunner, QueuedEvent[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     dataSource.subscribers.push(this);
@@ -76,7 +77,6 @@ export class AuditService implements EntitySubscriberInterface {
     const queue = this.pending.get(qr) ?? [];
     this.pending.set(qr, queue);
     queue.push({
-      occurredAt: new Date().toISOString(),
       actorType: input.actor.type,
       actorId: input.actor.id,
       actorName: input.actor.name,
@@ -105,13 +105,16 @@ export class AuditService implements EntitySubscriberInterface {
   }
 
   /** Chains the events after the last one under the lock (held to commit) and inserts them in one statement. */
-  private async append(em: EntityManager, events: ChainedEventContent[]): Promise<void> {
+  private async append(em: EntityManager, queued: QueuedEvent[]): Promise<void> {
     await em.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
     const last: { hash: string }[] = await em.query('SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1');
     let prevHash = last[0]?.hash ?? GENESIS_HASH;
+    // Stamped under the lock, as before: occurred_at never goes backwards along the chain.
+    const occurredAt = new Date().toISOString();
     const values: unknown[] = [];
     const rows: string[] = [];
-    for (const e of events) {
+    for (const q of queued) {
+      const e: ChainedEventContent = { ...q, occurredAt };
       const hash = eventHash(prevHash, e);
       const base = values.length;
       rows.push(`(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(', ')})`);

@@ -3,7 +3,10 @@ import type { User } from '../entities/user.entity';
 import { permissionsForRoles, permissionsForScopes } from './permissions';
 import type { Principal } from './principal';
 
-export function userPrincipal(user: User): Principal {
+/** What a user principal is built from (the JWT strategy selects just these columns). */
+export type PrincipalUser = Pick<User, 'id' | 'displayName' | 'roles' | 'orgUnitId' | 'locale'>;
+
+export function userPrincipal(user: PrincipalUser): Principal {
   const roles = Array.from(new Set(['hero' as const, ...user.roles]));
   return {
     type: 'user',
