@@ -6,6 +6,7 @@ import type { Principal } from '../identity/auth/principal';
 import { User } from '../identity/entities/user.entity';
 import type { Project } from '../projects/entities/project.entity';
 import { ProjectAccess } from '../projects/project-access';
+import type { ProjectDetailPart } from '../projects/project-views.service';
 import { isoDay } from './calendar';
 import { acceptanceExpired, approvalInForce, cosignStatus } from './decision-standing';
 import { ConditionDto, DecisionDto, PersonDto, RiskAcceptanceDto } from './dto/decision.dto';
@@ -141,40 +142,45 @@ export class DecisionViews {
     return em.getRepository(Decision).findOneBy({ projectId, supersededAt: IsNull() });
   }
 
-  /** `decision` on ProjectDto: the current decision in brief (registered with ProjectViews), in one statement. */
-  async summary(em: EntityManager, project: Project): Promise<{ decision: ProjectDecisionSummaryDto | null }> {
-    const [d] = await em.query<CurrentDecisionRow[]>(CURRENT_DECISION_SQL, [project.id]);
-    if (!d) return { decision: null };
-    return {
-      decision: {
-        id: d.id,
-        outcome: d.outcome,
-        status: d.status,
-        inForce: approvalInForce(d, project.state),
-        decidedById: d.deciderId,
-        decidedByName: d.deciderName ?? 'Unknown',
-        decidedAt: d.decidedAt.toISOString(),
-        assessmentRevision: d.assessmentRevision,
-        cosign: cosignStatus(d),
-        riskAcceptance:
-          d.acceptanceStatement !== null
-            ? {
-                statement: d.acceptanceStatement,
-                acceptedLevel: d.acceptedLevel!,
-                expiresOn: d.expiresOn!,
-                expired: acceptanceExpired(d.expiresOn!, isoDay()),
-              }
-            : null,
-        conditions: { total: d.open + d.met + d.waived, open: d.open, met: d.met, waived: d.waived },
-      },
-    };
-  }
+  /** `decision` on ProjectDto: the current decision in brief, as a part of the detail's statement (ProjectViews). */
+  readonly summaryPart: ProjectDetailPart = {
+    sql: `SELECT to_jsonb(cd) FROM (${CURRENT_DECISION_SQL}) cd`,
+    read: (json, project) => ({ decision: json ? toDecisionSummary(json as CurrentDecisionRow, project.state) : null }),
+  };
 }
 
+function toDecisionSummary(d: CurrentDecisionRow, projectState: string): ProjectDecisionSummaryDto {
+  return {
+    id: d.id,
+    outcome: d.outcome,
+    status: d.status,
+    inForce: approvalInForce({ ...d, supersededAt: d.supersededAt === null ? null : new Date(d.supersededAt) }, projectState),
+    decidedById: d.deciderId,
+    decidedByName: d.deciderName ?? 'Unknown',
+    // From JSON: PostgreSQL's timestamp text, normalised to the API's ISO form.
+    decidedAt: new Date(d.decidedAt).toISOString(),
+    assessmentRevision: d.assessmentRevision,
+    cosign: cosignStatus(d),
+    riskAcceptance:
+      d.acceptanceStatement !== null
+        ? {
+            statement: d.acceptanceStatement,
+            acceptedLevel: d.acceptedLevel!,
+            expiresOn: d.expiresOn!,
+            expired: acceptanceExpired(d.expiresOn!, isoDay()),
+          }
+        : null,
+    conditions: { total: d.open + d.met + d.waived, open: d.open, met: d.met, waived: d.waived },
+  };
+}
+
+/** One row as JSON (to_jsonb): timestamps are strings. */
 interface CurrentDecisionRow extends Pick<
   Decision,
-  'id' | 'outcome' | 'status' | 'deciderId' | 'decidedAt' | 'assessmentRevision' | 'supersededAt' | 'cosignRequired' | 'cosignOutcome'
+  'id' | 'outcome' | 'status' | 'deciderId' | 'assessmentRevision' | 'cosignRequired' | 'cosignOutcome'
 > {
+  decidedAt: string;
+  supersededAt: string | null;
   deciderName: string | null;
   acceptanceStatement: string | null;
   acceptedLevel: RiskAcceptance['acceptedLevel'] | null;
@@ -184,7 +190,7 @@ interface CurrentDecisionRow extends Pick<
   waived: number;
 }
 
-/** The current (not superseded) decision with its decider's name, risk acceptance and condition counts. */
+/** The current (not superseded) decision of project $1 with its decider's name, risk acceptance and condition counts. */
 const CURRENT_DECISION_SQL = `SELECT d.id, d.outcome, d.status, d.decider_id AS "deciderId", d.decided_at AS "decidedAt",
     d.assessment_revision AS "assessmentRevision", d.superseded_at AS "supersededAt",
     d.cosign_required AS "cosignRequired", d.cosign_outcome AS "cosignOutcome",
@@ -197,4 +203,5 @@ const CURRENT_DECISION_SQL = `SELECT d.id, d.outcome, d.status, d.decider_id AS 
       count(*) FILTER (WHERE ac.status = 'met')::int AS met,
       count(*) FILTER (WHERE ac.status = 'waived')::int AS waived
     FROM approval_condition ac WHERE ac.decision_id = d.id) c
-  WHERE d.project_id = $1 AND d.superseded_at IS NULL`;
+  WHERE d.project_id = $1 AND d.superseded_at IS NULL
+  ORDER BY d.decided_at DESC LIMIT 1`;

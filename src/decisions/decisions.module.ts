@@ -42,6 +42,6 @@ export class DecisionsModule implements OnModuleInit {
 
   /** The project detail shows the current decision in brief (ProjectDto.decision). */
   onModuleInit(): void {
-    this.projectViews.addDetailPart((em, project) => this.decisionViews.summary(em, project));
+    this.projectViews.addDetailPart(this.decisionViews.summaryPart);
   }
 }

@@ -31,8 +31,16 @@ const AWAITING_MY_DECISION_SQL = `p.state = 'awaiting_decision'
   AND NOT EXISTS (SELECT 1 FROM risk_assessment dra WHERE dra.project_id = p.id AND dra.status = 'submitted' AND dra.assessor_id = :me
     AND dra.revision = (SELECT max(dr2.revision) FROM risk_assessment dr2 WHERE dr2.project_id = p.id AND dr2.status = 'submitted'))`;
 
-/** Another module's part of a project's detail (e.g. decisions: the current decision in brief). */
-export type ProjectDetailPart = (em: EntityManager, project: Project) => Promise<Partial<ProjectDto>>;
+/**
+ * Another module's part of a project's detail (e.g. decisions: the current decision in brief): a
+ * scalar sub-select on the project id (`$1`) returning JSON, and how to read it. The parts are
+ * folded into the one statement that also reads the names, so a detail costs the same round trips
+ * however many modules add to it.
+ */
+export interface ProjectDetailPart {
+  sql: string;
+  read(json: unknown, project: Project): Partial<ProjectDto>;
+}
 
 /** Reading projects: one project with what the caller may do, and the filtered list (API.md "Lists"). */
 @Injectable()
@@ -59,8 +67,17 @@ export class ProjectViews {
   /** The detail of a project loaded with its children (vendors, KPIs, team) and support count. */
   async render(em: EntityManager, principal: Principal, project: Project): Promise<ProjectDto> {
     const relations = await this.access.relationsOf(principal, project, em);
-    const dto = await toProjectDto(em, project, allowedActionsFor(project, relations));
-    for (const part of this.detailParts) Object.assign(dto, await part(em, project));
+    const team = project.team ?? [];
+    const people = [project.proposerId, ...(project.assignedAdvisorId ? [project.assignedAdvisorId] : []), ...team.map((m) => m.userId)];
+    const [row] = await em.query<Record<string, unknown>[]>(
+      `SELECT (SELECT name FROM org_unit WHERE id = $2) AS unit,
+         coalesce((SELECT json_object_agg(u.id, u.display_name) FROM app_user u WHERE u.id = ANY($3::uuid[])), '{}') AS people
+         ${this.detailParts.map((part, i) => `, (${part.sql}) AS part${i}`).join('')}`,
+      [project.id, project.orgUnitId, people],
+    );
+    const names = { unit: row.unit as string, people: row.people as Record<string, string> };
+    const dto = toProjectDto(project, allowedActionsFor(project, relations), names);
+    this.detailParts.forEach((part, i) => Object.assign(dto, part.read(row[`part${i}`], project)));
     return dto;
   }
 

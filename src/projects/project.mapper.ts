@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { moneyOrNull } from '../common/money/money.dto';
 import { ProjectDto, ProjectSummaryDto } from './dto/project.dto';
 import { Project } from './entities/project.entity';
@@ -29,21 +28,15 @@ export function toProjectSummaryDto(p: Project): ProjectSummaryDto {
   };
 }
 
-/** The unit's name and the people's display names, in one statement. */
-async function namesOf(em: EntityManager, unitId: string, userIds: string[]): Promise<{ unit: string; people: Record<string, string> }> {
-  const [row] = await em.query<{ unit: string; people: Record<string, string> }[]>(
-    `SELECT (SELECT name FROM org_unit WHERE id = $1) AS unit,
-       coalesce((SELECT json_object_agg(u.id, u.display_name) FROM app_user u WHERE u.id = ANY($2::uuid[])), '{}') AS people`,
-    [unitId, userIds],
-  );
-  return row;
+/** Display names the detail shows: the unit's, and each person's by id. */
+export interface DetailNames {
+  unit: string;
+  people: Record<string, string>;
 }
 
-/** The full project as the API shows it; names of people and unit are loaded in one query. */
-export async function toProjectDto(em: EntityManager, p: Project, allowedActions: string[]): Promise<ProjectDto> {
+/** The full project as the API shows it (names read by ProjectViews.render). */
+export function toProjectDto(p: Project, allowedActions: string[], names: DetailNames): ProjectDto {
   const team = p.team ?? [];
-  const ids = [p.proposerId, ...(p.assignedAdvisorId ? [p.assignedAdvisorId] : []), ...team.map((m) => m.userId)];
-  const names = await namesOf(em, p.orgUnitId, ids);
   const person = (id: string) => ({ id, displayName: names.people[id] ?? 'Unknown' });
   return {
     ...toProjectSummaryDto(p),
