@@ -44,7 +44,8 @@ export function rootLoggerOptions(level: LogLevel): LoggerOptions {
  * Structured JSON logs (pino) with the request id on every line. nestjs-pino is the Nest
  * LoggerService (and owns the root logger); its per-request pino-http middleware is not mounted
  * (`forRoutes: []`): the access log is accessLogMiddleware (./access-log.ts), mounted once at the
- * Express level by createApp.
+ * Express level by createApp. Without that middleware there is no per-request nestjs-pino context,
+ * so `PinoLogger.assign()` is unavailable; the request id comes from the mixin instead.
  */
 @Module({
   imports: [
