@@ -76,11 +76,16 @@ async function shapeCheck(servers: Server[], list: Scenario[]): Promise<Record<s
   return out;
 }
 
+/** As package.json's start script (NODE_OPTIONS there): see docs/operations.md "Memory". */
+const START_NODE_ARGS = ['--max-old-space-size=1024'];
+
 async function run(url: string, client: Client, manifest: { password: string; accounts: Record<string, string> }): Promise<void> {
   const fixtures: Fixtures = await loadFixtures(client, SECRET, manifest);
   const [appPort, basePort] = [await freePort(), await freePort()];
-  // BENCH_APP_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load.
-  const app = startServer('app', APP_MAIN, appPort, appEnv(url), process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean));
+  // The app runs with the heap flag `npm start` gives it; BENCH_APP_NODE_ARGS adds to it, e.g.
+  // "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load.
+  const nodeArgs = [...START_NODE_ARGS, ...(process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const app = startServer('app', APP_MAIN, appPort, appEnv(url), nodeArgs);
   const base = startServer('baseline', BASELINE_MAIN, basePort, { DATABASE_URL: url, JWT_SECRET: SECRET, DB_POOL_MAX: '10' });
   try {
     await waitReady(app, '/health/ready');
