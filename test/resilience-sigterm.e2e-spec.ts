@@ -31,7 +31,10 @@ describe('SIGTERM during load', () => {
     const created = await createTestDatabase();
     ({ drop, name: dbName } = created);
     await migrate(created.url);
-    live = await spawnApp(compiled, { DATABASE_URL: created.url, ...LOAD_TEST_ENV, WORKERS_ENABLED: 'true' });
+    // A pool with room beside the writes the test holds in their transactions, the 4 readers and the
+    // job workers: with the default 10 a busy machine could make the readiness probe wait for a
+    // connection past its 2 s timeout before the signal (seen once on a loaded 2-core run).
+    live = await spawnApp(compiled, { DATABASE_URL: created.url, ...LOAD_TEST_ENV, WORKERS_ENABLED: 'true', DB_POOL_MAX: '20' });
     db = new Client({ connectionString: created.url });
     await db.connect();
   }, 60_000);
