@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/use-i18n';
 import { Link, usePageTitle } from '../lib/router';
 import { levelFor } from '../lib/risk';
 import { useLoad } from '../lib/use-load';
+import { DataTable } from '../components/data-table';
 
 const LEVEL_COLOURS: Record<string, string> = {
   low: '#15803d',
@@ -137,65 +138,48 @@ export function DashboardPage() {
         {acceptances.length === 0 ? (
           <p className="empty">{t('portfolio.noAcceptances')}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('table.project')}</th>
-                  <th scope="col">{t('portfolio.accepted')}</th>
-                  <th scope="col">{t('portfolio.acceptedBy')}</th>
-                  <th scope="col">{t('decide.reviewBy')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {acceptances.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      <Link to={`/projects/${a.projectId}`}>{a.projectTitle}</Link>
-                      <span className="ref">{a.projectReference}</span>
-                    </th>
-                    <td>
-                      <RiskBadge level={a.acceptedLevel} /> <span className="ref">{a.statement}</span>
-                    </td>
-                    <td>{a.acceptedBy.displayName}</td>
-                    <td>
-                      {fmt.date(a.expiresOn)} {a.expired ? <span className="badge warn">{t('decision.expired')}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t('table.project'), t('portfolio.accepted'), t('portfolio.acceptedBy'), t('decide.reviewBy')]}>
+            {acceptances.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <Link to={`/projects/${a.projectId}`}>{a.projectTitle}</Link>
+                  <span className="ref">{a.projectReference}</span>
+                </th>
+                <td>
+                  <RiskBadge level={a.acceptedLevel} /> <span className="ref">{a.statement}</span>
+                </td>
+                <td>{a.acceptedBy.displayName}</td>
+                <td>
+                  {fmt.date(a.expiresOn)} {a.expired ? <span className="badge warn">{t('decision.expired')}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <section className="card" aria-labelledby="rates-title">
         <h2 id="rates-title">{t('portfolio.rates')}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('portfolio.unit')}</th>
-                <th scope="col">{t('portfolio.decisions')}</th>
-                <th scope="col">{t('state.approved')}</th>
-                <th scope="col">{t('state.rejected')}</th>
-                <th scope="col">{t('state.changes_requested')}</th>
-                <th scope="col">{t('portfolio.approvalRate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {decisions.rows.map((r) => (
-                <tr key={r.orgUnitId ?? 'all'}>
-                  <th scope="row">{r.orgUnitName ?? t('portfolio.allUnits')}</th>
-                  <td>{r.decisions}</td>
-                  <td>{r.approved}</td>
-                  <td>{r.rejected}</td>
-                  <td>{r.changesRequested}</td>
-                  <td>{fmt.percent(r.approvalRate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('portfolio.unit'),
+            t('portfolio.decisions'),
+            t('state.approved'),
+            t('state.rejected'),
+            t('state.changes_requested'),
+            t('portfolio.approvalRate'),
+          ]}
+        >
+          {decisions.rows.map((r) => (
+            <tr key={r.orgUnitId ?? 'all'}>
+              <th scope="row">{r.orgUnitName ?? t('portfolio.allUnits')}</th>
+              <td>{r.decisions}</td>
+              <td>{r.approved}</td>
+              <td>{r.rejected}</td>
+              <td>{r.changesRequested}</td>
+              <td>{fmt.percent(r.approvalRate)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { usePageTitle } from '../../lib/router';
 import { useAction, useLoad } from '../../lib/use-load';
 import { AdminNav } from './admin-nav';
+import { DataTable } from '../../components/data-table';
 
 const SCOPES: CreateApiKeyDto['scopes'] = [
   'projects:read',
@@ -67,47 +68,34 @@ export function ApiKeysPage() {
         {!keys.data ? (
           <Loading />
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.name')}</th>
-                  <th scope="col">{t('keys.scopes')}</th>
-                  <th scope="col">{t('keys.expires')}</th>
-                  <th scope="col">{t('keys.lastUsed')}</th>
-                  <th scope="col">{t('kpis.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {keys.data.items.map((k) => (
-                  <tr key={k.id}>
-                    <th scope="row">
-                      {k.name}
-                      <span className="ref">{k.prefix}…</span>
-                    </th>
-                    <td>{k.scopes.join(', ')}</td>
-                    <td>{fmt.date(k.expiresAt)}</td>
-                    <td>{fmt.dateTime(k.lastUsedAt)}</td>
-                    <td>
-                      {k.revokedAt ? (
-                        <span className="badge warn">{t('keys.revoked')}</span>
-                      ) : (
-                        <button
-                          type="button"
-                          className="small danger"
-                          aria-label={t('keys.revokeOf', { name: k.name })}
-                          disabled={revoke.pending}
-                          onClick={() => void revoke.run(k.id)}
-                        >
-                          {t('keys.revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t('admin.name'), t('keys.scopes'), t('keys.expires'), t('keys.lastUsed'), t('kpis.status')]}>
+            {keys.data.items.map((k) => (
+              <tr key={k.id}>
+                <th scope="row">
+                  {k.name}
+                  <span className="ref">{k.prefix}…</span>
+                </th>
+                <td>{k.scopes.join(', ')}</td>
+                <td>{fmt.date(k.expiresAt)}</td>
+                <td>{fmt.dateTime(k.lastUsedAt)}</td>
+                <td>
+                  {k.revokedAt ? (
+                    <span className="badge warn">{t('keys.revoked')}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="small danger"
+                      aria-label={t('keys.revokeOf', { name: k.name })}
+                      disabled={revoke.pending}
+                      onClick={() => void revoke.run(k.id)}
+                    >
+                      {t('keys.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <section className="card" aria-labelledby="new-key-title">

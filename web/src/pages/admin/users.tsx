@@ -9,6 +9,7 @@ import { usePageTitle } from '../../lib/router';
 import { useAction, useLoad } from '../../lib/use-load';
 import { AdminNav } from './admin-nav';
 import { allOrgUnits } from './org-units';
+import { DataTable } from '../../components/data-table';
 
 type Role = CreateUserDto['roles'] extends (infer R)[] | undefined ? R : never;
 
@@ -57,58 +58,51 @@ export function UsersPage() {
         {!users.data ? (
           <Loading />
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.name')}</th>
-                  <th scope="col">{t('portfolio.unit')}</th>
-                  <th scope="col">{t('users.roles')}</th>
-                  <th scope="col">{t('users.approvalLimit')}</th>
-                  <th scope="col">{t('kpis.status')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.edit')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">
-                      {u.displayName}
-                      <span className="ref">{u.email}</span>
-                    </th>
-                    <td>{unitName(u.orgUnitId)}</td>
-                    <td>{u.roles.map((r) => term('role', r)).join(', ')}</td>
-                    <td>{fmt.money(u.approvalLimit)}</td>
-                    <td>
-                      <span className={`badge ${u.status === 'active' ? 'good' : 'warn'}`}>{term('userStatus', u.status)}</span>{' '}
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={t(u.status === 'active' ? 'admin.disableOf' : 'admin.enableOf', { name: u.displayName })}
-                        disabled={toggleStatus.pending}
-                        onClick={() => void toggleStatus.run(u)}
-                      >
-                        {u.status === 'active' ? t('admin.disable') : t('admin.enable')}
-                      </button>
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={t('users.editOf', { name: u.displayName })}
-                        aria-expanded={editing?.id === u.id}
-                        onClick={() => setEditing(u)}
-                      >
-                        {t('common.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t('admin.name'),
+              t('portfolio.unit'),
+              t('users.roles'),
+              t('users.approvalLimit'),
+              t('kpis.status'),
+              <span className="visually-hidden">{t('common.edit')}</span>,
+            ]}
+          >
+            {users.data.items.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">
+                  {u.displayName}
+                  <span className="ref">{u.email}</span>
+                </th>
+                <td>{unitName(u.orgUnitId)}</td>
+                <td>{u.roles.map((r) => term('role', r)).join(', ')}</td>
+                <td>{fmt.money(u.approvalLimit)}</td>
+                <td>
+                  <span className={`badge ${u.status === 'active' ? 'good' : 'warn'}`}>{term('userStatus', u.status)}</span>{' '}
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={t(u.status === 'active' ? 'admin.disableOf' : 'admin.enableOf', { name: u.displayName })}
+                    disabled={toggleStatus.pending}
+                    onClick={() => void toggleStatus.run(u)}
+                  >
+                    {u.status === 'active' ? t('admin.disable') : t('admin.enable')}
+                  </button>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={t('users.editOf', { name: u.displayName })}
+                    aria-expanded={editing?.id === u.id}
+                    onClick={() => setEditing(u)}
+                  >
+                    {t('common.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {editing ? (

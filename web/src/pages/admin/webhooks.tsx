@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { usePageTitle } from '../../lib/router';
 import { useAction, useLoad } from '../../lib/use-load';
 import { AdminNav } from './admin-nav';
+import { DataTable } from '../../components/data-table';
 
 type EventType = CreateWebhookDto['eventTypes'][number];
 const EVENTS = [
@@ -82,54 +83,42 @@ export function WebhooksPage() {
         ) : hooks.data.items.length === 0 ? (
           <Empty>{t('hooks.none')}</Empty>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('hooks.target')}</th>
-                  <th scope="col">{t('hooks.events')}</th>
-                  <th scope="col">{t('kpis.status')}</th>
-                  <th scope="col">{t('hooks.deliveries')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {hooks.data.items.map((h) => (
-                  <tr key={h.id}>
-                    <th scope="row">
-                      {h.description || h.url}
-                      <span className="ref">{h.url}</span>
-                    </th>
-                    <td>{h.eventTypes.join(', ')}</td>
-                    <td>
-                      <span className={`badge ${h.enabled ? 'good' : 'warn'}`}>{h.enabled ? t('hooks.enabled') : t('hooks.disabled')}</span>
-                      {h.disabledReason ? <span className="ref">{h.disabledReason}</span> : null}
-                      {h.consecutiveFailures ? <span className="ref">{tp('hooks.failures', h.consecutiveFailures)}</span> : null}{' '}
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={t(h.enabled ? 'admin.disableOf' : 'admin.enableOf', { name: h.url })}
-                        disabled={toggle.pending}
-                        onClick={() => void toggle.run(h)}
-                      >
-                        {h.enabled ? t('admin.disable') : t('admin.enable')}
-                      </button>
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={t('hooks.logOf', { url: h.url })}
-                        aria-expanded={selected === h.id}
-                        onClick={() => setSelected(selected === h.id ? undefined : h.id)}
-                      >
-                        {t('hooks.log')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t('hooks.target'), t('hooks.events'), t('kpis.status'), t('hooks.deliveries')]}>
+            {hooks.data.items.map((h) => (
+              <tr key={h.id}>
+                <th scope="row">
+                  {h.description || h.url}
+                  <span className="ref">{h.url}</span>
+                </th>
+                <td>{h.eventTypes.join(', ')}</td>
+                <td>
+                  <span className={`badge ${h.enabled ? 'good' : 'warn'}`}>{h.enabled ? t('hooks.enabled') : t('hooks.disabled')}</span>
+                  {h.disabledReason ? <span className="ref">{h.disabledReason}</span> : null}
+                  {h.consecutiveFailures ? <span className="ref">{tp('hooks.failures', h.consecutiveFailures)}</span> : null}{' '}
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={t(h.enabled ? 'admin.disableOf' : 'admin.enableOf', { name: h.url })}
+                    disabled={toggle.pending}
+                    onClick={() => void toggle.run(h)}
+                  >
+                    {h.enabled ? t('admin.disable') : t('admin.enable')}
+                  </button>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={t('hooks.logOf', { url: h.url })}
+                    aria-expanded={selected === h.id}
+                    onClick={() => setSelected(selected === h.id ? undefined : h.id)}
+                  >
+                    {t('hooks.log')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {selected ? <DeliveryLog webhookId={selected} /> : null}
@@ -187,47 +176,33 @@ function DeliveryLog({ webhookId }: { webhookId: string }) {
       ) : deliveries.data.items.length === 0 ? (
         <Empty>{t('hooks.noDeliveries')}</Empty>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('hooks.event')}</th>
-                <th scope="col">{t('kpis.status')}</th>
-                <th scope="col">{t('hooks.attempts')}</th>
-                <th scope="col">{t('hooks.lastAttempt')}</th>
-                <th scope="col">{t('hooks.nextAttempt')}</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.items.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    {d.eventType}
-                    <span className="ref">{d.eventId}</span>
-                  </th>
-                  <td>
-                    <span className={`badge ${d.status === 'succeeded' ? 'good' : d.status === 'failed' ? 'warn' : ''}`}>
-                      {term('deliveryStatus', d.status)}
-                    </span>
-                  </td>
-                  <td>{d.attempts}</td>
-                  <td>
-                    {fmt.dateTime(d.lastAttemptAt)}
-                    {d.lastResponseStatus !== null ? ` → HTTP ${d.lastResponseStatus}` : ''}
-                    {d.lastError ? <span className="ref">{d.lastError}</span> : null}
-                  </td>
-                  <td>{fmt.dateTime(d.nextAttemptAt)}</td>
-                  <td>
-                    <button type="button" className="small" disabled={redeliver.pending} onClick={() => void redeliver.run(d.id)}>
-                      {t('hooks.redeliver')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('hooks.event'), t('kpis.status'), t('hooks.attempts'), t('hooks.lastAttempt'), t('hooks.nextAttempt'), '']}>
+          {deliveries.data.items.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">
+                {d.eventType}
+                <span className="ref">{d.eventId}</span>
+              </th>
+              <td>
+                <span className={`badge ${d.status === 'succeeded' ? 'good' : d.status === 'failed' ? 'warn' : ''}`}>
+                  {term('deliveryStatus', d.status)}
+                </span>
+              </td>
+              <td>{d.attempts}</td>
+              <td>
+                {fmt.dateTime(d.lastAttemptAt)}
+                {d.lastResponseStatus !== null ? ` → HTTP ${d.lastResponseStatus}` : ''}
+                {d.lastError ? <span className="ref">{d.lastError}</span> : null}
+              </td>
+              <td>{fmt.dateTime(d.nextAttemptAt)}</td>
+              <td>
+                <button type="button" className="small" disabled={redeliver.pending} onClick={() => void redeliver.run(d.id)}>
+                  {t('hooks.redeliver')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

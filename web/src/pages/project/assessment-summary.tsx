@@ -4,6 +4,7 @@ import { RiskBadge } from '../../components/badges';
 import { useI18n } from '../../i18n/use-i18n';
 import { Link } from '../../lib/router';
 import { useLoad } from '../../lib/use-load';
+import { DataTable } from '../../components/data-table';
 
 /** The advisor's advice as the manager and the HERO read it: the latest submitted revision. */
 export function AssessmentSummary({ project, refreshKey }: { project: ProjectDto; refreshKey: number }) {
@@ -77,32 +78,22 @@ export function RatingsTable({ assessment, nameOf }: { assessment: AssessmentDto
   const { t } = useI18n();
   if (assessment.ratings.length === 0) return <p className="empty">{t('summary.noRatings')}</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{t('summary.ratingsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('summary.dimension')}</th>
-            <th scope="col">{t('summary.before')}</th>
-            <th scope="col">{t('summary.after')}</th>
-            <th scope="col">{t('decide.rationale')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {assessment.ratings.map((r) => (
-            <tr key={r.dimension}>
-              <th scope="row">{nameOf(r.dimension)}</th>
-              <td>
-                {r.likelihood} × {r.impact} = {r.inherentScore} <RiskBadge level={r.inherentLevel} />
-              </td>
-              <td>
-                {r.residualLikelihood} × {r.residualImpact} = {r.residualScore} <RiskBadge level={r.residualLevel} />
-              </td>
-              <td>{r.rationale || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('summary.ratingsCaption')}
+      columns={[t('summary.dimension'), t('summary.before'), t('summary.after'), t('decide.rationale')]}
+    >
+      {assessment.ratings.map((r) => (
+        <tr key={r.dimension}>
+          <th scope="row">{nameOf(r.dimension)}</th>
+          <td>
+            {r.likelihood} × {r.impact} = {r.inherentScore} <RiskBadge level={r.inherentLevel} />
+          </td>
+          <td>
+            {r.residualLikelihood} × {r.residualImpact} = {r.residualScore} <RiskBadge level={r.residualLevel} />
+          </td>
+          <td>{r.rationale || '—'}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

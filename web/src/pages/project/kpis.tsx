@@ -5,6 +5,7 @@ import { ProblemSummary, SelectField, TextField } from '../../components/fields'
 import { useI18n } from '../../i18n/use-i18n';
 import { useSession } from '../../lib/session';
 import { useAction, useLoad } from '../../lib/use-load';
+import { DataTable } from '../../components/data-table';
 
 const KpiChart = lazy(() => import('./kpi-chart').then((m) => ({ default: m.KpiChart })));
 
@@ -34,37 +35,24 @@ export function Kpis({ project, refreshKey, onChanged }: { project: ProjectDto; 
   return (
     <section className="card" aria-labelledby="kpis-title">
       <h2 id="kpis-title">{t('kpis.title')}</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('kpis.kpi')}</th>
-              <th scope="col">{t('kpis.baselineTarget')}</th>
-              <th scope="col">{t('kpis.latest')}</th>
-              <th scope="col">{t('kpis.trend')}</th>
-              <th scope="col">{t('kpis.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((k) => (
-              <tr key={k.kpiId}>
-                <th scope="row">{k.name}</th>
-                <td>
-                  {fmt.number(k.baseline)} → {fmt.number(k.target)} {k.unit}
-                </td>
-                <td>{k.latest ? `${fmt.number(k.latest.value)} ${k.unit} (${fmt.date(k.latest.measuredOn)})` : '—'}</td>
-                <td>{k.trend ? term('trend', k.trend) : '—'}</td>
-                <td>
-                  <span className={`badge ${k.status === 'on_track' ? 'good' : k.status === 'off_track' ? 'warn' : ''}`}>
-                    {term('kpiStatus', k.status)}
-                  </span>
-                  {k.targetMet ? <span className="badge good">{t('kpis.targetMet')}</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t('kpis.kpi'), t('kpis.baselineTarget'), t('kpis.latest'), t('kpis.trend'), t('kpis.status')]}>
+        {items.map((k) => (
+          <tr key={k.kpiId}>
+            <th scope="row">{k.name}</th>
+            <td>
+              {fmt.number(k.baseline)} → {fmt.number(k.target)} {k.unit}
+            </td>
+            <td>{k.latest ? `${fmt.number(k.latest.value)} ${k.unit} (${fmt.date(k.latest.measuredOn)})` : '—'}</td>
+            <td>{k.trend ? term('trend', k.trend) : '—'}</td>
+            <td>
+              <span className={`badge ${k.status === 'on_track' ? 'good' : k.status === 'off_track' ? 'warn' : ''}`}>
+                {term('kpiStatus', k.status)}
+              </span>
+              {k.targetMet ? <span className="badge good">{t('kpis.targetMet')}</span> : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {items.some((k) => k.measurementCount > 0) ? (
         <Suspense fallback={null}>
           <KpiChart items={items} />
