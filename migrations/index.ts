@@ -16,6 +16,7 @@ import { AttachmentsSupports1795401000000 } from './1795401000000-AttachmentsSup
 import { ListOrderIndexes1795401100000 } from './1795401100000-ListOrderIndexes';
 import { I18n1795401200000 } from './1795401200000-I18n';
 import { ProjectSearchVector1795401300000 } from './1795401300000-ProjectSearchVector';
+import { IdempotencyCommitted1795401400000 } from './1795401400000-IdempotencyCommitted';
 
 export const MIGRATIONS: Function[] = [
   Identity1795400000000,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   ListOrderIndexes1795401100000,
   I18n1795401200000,
   ProjectSearchVector1795401300000,
+  IdempotencyCommitted1795401400000,
 ];

@@ -1,4 +1,6 @@
 import { keyDigest, requestFingerprint } from '../src/common/http/idempotency-key';
+import { IdempotencyStore } from '../src/common/http/idempotency.store';
+import { requestContext } from '../src/common/http/request-context';
 import { Actors, seedActors } from './support/actors';
 import { completeProject, ProjectDriver } from './support/projects';
 import { startTestApp, TestApp } from './support/test-app';
@@ -139,6 +141,58 @@ describe('Idempotency-Key', () => {
       [id],
     );
     expect(events[0].n).toBe(1);
+  });
+
+  it('never runs twice a request that committed but could not store its response', async () => {
+    const store = t.app.get(IdempotencyStore);
+    // The database goes away right after the project's transaction committed: the response is not stored.
+    const complete = jest.spyOn(store, 'complete').mockRejectedValueOnce(new Error('connection terminated'));
+    const body = completeProject({ title: 'Committed, response lost' });
+    try {
+      expect((await post('/api/v1/projects', 'lost-response', body)).status).toBe(201);
+    } finally {
+      complete.mockRestore();
+    }
+    const principal = `user:${await actors.userId('hero')}`;
+    const key = keyDigest(principal, 'lost-response');
+    const status = async () =>
+      (await t.dataSource.query<{ status: string }[]>('SELECT status FROM idempotency_key WHERE key = $1', [key]))[0]?.status;
+    // Marked in the project's own transaction.
+    expect(await status()).toBe('committed');
+    expect((await post('/api/v1/projects', 'lost-response', body)).status).toBe(409);
+    // Long after (when an in-progress claim would be presumed abandoned and taken over): still not re-run.
+    await t.dataSource.query(`UPDATE idempotency_key SET created_at = now() - interval '10 minutes' WHERE key = $1`, [key]);
+    const later = await post('/api/v1/projects', 'lost-response', body);
+    expect(later.status).toBe(409);
+    expect(later.body.type).toMatch(/idempotency-key-unreplayable$/);
+    expect(later.body.detail).toMatch(/could not be stored/);
+    expect(await projectsTitled('Committed, response lost')).toBe(1);
+  });
+
+  it('marks the key committed only in a transaction that wrote something', async () => {
+    const store = t.app.get(IdempotencyStore);
+    const principal = `user:${await actors.userId('hero')}`;
+    const key = keyDigest(principal, 'marker');
+    await store.claim(principal, 'marker', 'fingerprint', 'POST', '/api/v1/test');
+    const status = async () =>
+      (await t.dataSource.query<{ status: string }[]>('SELECT status FROM idempotency_key WHERE key = $1', [key]))[0].status;
+    await requestContext.run({ requestId: 'marker-test' }, async () => {
+      requestContext.setIdempotencyClaim({ principal, key });
+      await t.dataSource.transaction((em) => em.query('SELECT count(*) FROM project'));
+      expect(await status()).toBe('in_progress');
+      await expect(
+        t.dataSource.transaction(async (em) => {
+          await em.query(`UPDATE project SET title = title WHERE false`);
+          await em.query(`INSERT INTO project_reference_counter (year, last_number) VALUES (1900, 0) ON CONFLICT (year) DO NOTHING`);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await status()).toBe('in_progress');
+      await t.dataSource.transaction((em) =>
+        em.query(`INSERT INTO project_reference_counter (year, last_number) VALUES (1900, 0) ON CONFLICT (year) DO NOTHING`),
+      );
+      expect(await status()).toBe('committed');
+    });
   });
 
   it('stores responses sealed: a secret shown once never sits in the table in clear', async () => {

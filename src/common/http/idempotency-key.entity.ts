@@ -11,7 +11,7 @@ export class IdempotencyKey {
   @Column('text') fingerprint!: string;
   @Column('text') method!: string;
   @Column('text') path!: string;
-  @Column('text', { default: 'in_progress' }) status!: 'in_progress' | 'completed';
+  @Column('text', { default: 'in_progress' }) status!: 'in_progress' | 'committed' | 'completed';
   @Column('int', { nullable: true }) responseStatus!: number | null;
   /** The response body, sealed (AES-256-GCM) with a key derived from the Idempotency-Key. */
   @Column('jsonb', { nullable: true }) responseBody!: unknown;

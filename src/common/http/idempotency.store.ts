@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntitySubscriberInterface, type TransactionCommitEvent } from 'typeorm';
+import { requestContext } from './request-context';
 import { AppConfig } from '../../config/app-config';
 import { ProblemError } from '../problem/problem';
 import { IDEMPOTENCY_TTL_HOURS, keyDigest, openResponse, sealResponse, type SealedResponse } from './idempotency-key';
@@ -13,7 +14,8 @@ export type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body
 
 interface StoredKey {
   fingerprint: string;
-  status: 'in_progress' | 'completed';
+  status: 'in_progress' | 'committed' | 'completed';
+  stale: boolean;
   response_status: number | null;
   response_body: SealedResponse | null;
   response_headers: Record<string, string> | null;
@@ -24,13 +26,33 @@ interface StoredKey {
  * before the request runs: of two concurrent requests with one key, exactly one inserts it; the
  * other gets 409 (or, once the first finished, its replay). The key is stored as a digest and the
  * response sealed with it (idempotency-key.ts).
+ *
+ * `in_progress` → `committed` → `completed`: the first transaction of the request that writes
+ * marks the key `committed` in that same transaction (a `beforeTransactionCommit` subscriber), so
+ * whether the request changed anything is known even if storing its response fails afterwards (the
+ * database gone right after the commit). Only an `in_progress` key is released on failure or taken
+ * over once stale — a committed request is never run twice.
  */
 @Injectable()
-export class IdempotencyStore {
+export class IdempotencyStore implements EntitySubscriberInterface {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    dataSource.subscribers.push(this);
+  }
+
+  /** In the request's writing transactions: its key is `committed` together with its change. */
+  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    const claim = requestContext.idempotencyClaim();
+    if (!claim) return;
+    // txid_current_if_assigned() is null until the transaction has written: a read-only one marks nothing.
+    await event.queryRunner.query(
+      `UPDATE idempotency_key SET status = 'committed'
+       WHERE principal = $1 AND key = $2 AND status = 'in_progress' AND txid_current_if_assigned() IS NOT NULL`,
+      [claim.principal, claim.key],
+    );
+  }
 
   async claim(principal: string, rawKey: string, fingerprint: string, method: string, path: string): Promise<Claim> {
     const key = keyDigest(principal, rawKey);
@@ -45,21 +67,29 @@ export class IdempotencyStore {
          RETURNING 1`,
         [principal, key, fingerprint, method, path, IDEMPOTENCY_TTL_HOURS, STALE_CLAIM_SECONDS],
       );
-      if (claimed.length > 0) return { kind: 'claimed' };
+      if (claimed.length > 0) {
+        requestContext.setIdempotencyClaim({ principal, key });
+        return { kind: 'claimed' };
+      }
       const [existing] = await this.dataSource.query<StoredKey[]>(
-        'SELECT fingerprint, status, response_status, response_body, response_headers FROM idempotency_key WHERE principal = $1 AND key = $2',
-        [principal, key],
+        `SELECT fingerprint, status, response_status, response_body, response_headers,
+           created_at < now() - make_interval(secs => $3) AS stale
+         FROM idempotency_key WHERE principal = $1 AND key = $2`,
+        [principal, key, STALE_CLAIM_SECONDS],
       );
       if (!existing) continue; // released in between: try to claim again
       if (existing.fingerprint !== fingerprint) throw reused();
-      if (existing.status === 'in_progress' || !existing.response_body) throw inFlight();
+      // Committed long ago without a stored response: it ran; its answer is lost, never re-run.
+      if (existing.status === 'committed' && existing.stale) throw unreplayable(UNSTORED);
+      if (existing.status !== 'completed' || !existing.response_body) throw inFlight();
       const opened = openResponse(this.config.jwtSecret, principal, rawKey, existing.response_body);
-      if (!opened) throw unreplayable();
+      if (!opened) throw unreplayable(SECRET_CHANGED);
       return { kind: 'replay', status: existing.response_status ?? 200, body: opened.body, headers: existing.response_headers ?? {} };
     }
     throw inFlight();
   }
 
+  /** Stores the response to replay (a request that wrote nothing goes from in_progress straight to completed). */
   async complete(principal: string, rawKey: string, status: number, body: unknown, headers: Record<string, string>): Promise<void> {
     const sealed = sealResponse(this.config.jwtSecret, principal, rawKey, body ?? null);
     await this.dataSource.query(
@@ -96,13 +126,13 @@ function reused(): ProblemError {
   );
 }
 
-function unreplayable(): ProblemError {
-  return new ProblemError(
-    409,
-    'idempotency-key-unreplayable',
-    'Response cannot be replayed',
-    'The request with this Idempotency-Key was processed, but its stored response can no longer be read (the server secret changed). Check the resource, and use a new key to retry.',
-  );
+const SECRET_CHANGED =
+  'The request with this Idempotency-Key was processed, but its stored response can no longer be read (the server secret changed). Check the resource, and use a new key to retry.';
+const UNSTORED =
+  'The request with this Idempotency-Key was processed, but its response could not be stored. Check the resource; it will not be processed again.';
+
+function unreplayable(detail: string): ProblemError {
+  return new ProblemError(409, 'idempotency-key-unreplayable', 'Response cannot be replayed', detail);
 }
 
 function inFlight(): ProblemError {

@@ -78,6 +78,8 @@ export const PROBLEMS_EN = {
   'problem.idempotency-key-unreplayable.title': 'Response cannot be replayed',
   'problem.idempotency-key-unreplayable.detail':
     'The request with this Idempotency-Key was processed, but its stored response can no longer be read (the server secret changed). Check the resource, and use a new key to retry.',
+  'problem.idempotency-key-unreplayable.detail.unstored':
+    'The request with this Idempotency-Key was processed, but its response could not be stored. Check the resource; it will not be processed again.',
   'problem.insufficient-authority.title': 'Insufficient authority',
   'problem.insufficient-authority.detail.unit': '{refusal} A manager of {unit} ({kind}) can decide; the project waits for them.',
   'problem.insufficient-authority.detail.none':

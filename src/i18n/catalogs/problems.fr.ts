@@ -75,6 +75,8 @@ export const PROBLEMS_FR: Record<keyof typeof PROBLEMS_EN, string> = {
   'problem.idempotency-key-unreplayable.title': 'Réponse impossible à rejouer',
   'problem.idempotency-key-unreplayable.detail':
     'La requête avec cette Idempotency-Key a été traitée, mais sa réponse enregistrée ne peut plus être lue (le secret du serveur a changé). Vérifiez la ressource et utilisez une nouvelle clé pour réessayer.',
+  'problem.idempotency-key-unreplayable.detail.unstored':
+    'La requête avec cette Idempotency-Key a été traitée, mais sa réponse n’a pas pu être enregistrée. Vérifiez la ressource ; elle ne sera pas traitée une seconde fois.',
   'problem.insufficient-authority.title': 'Autorité insuffisante',
   'problem.insufficient-authority.detail.unit': '{refusal} Un manager de {unit} ({kind}) peut décider ; le projet l’attend.',
   'problem.insufficient-authority.detail.none':
