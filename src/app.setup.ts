@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -18,8 +19,14 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds and initialises the fully wired Nest application; shared by main.ts and the e2e tests. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
+  // req.ip (per-IP sign-in limit, access log) from X-Forwarded-For only through trusted proxies.
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware(() => PinoLogger.root));
   app.use(helmet());

@@ -55,3 +55,31 @@ describe('write rate limits per principal', () => {
     await t.http.get('/api/v1/projects').set(auth).expect(200);
   });
 });
+
+/** Behind a load balancer the per-IP sign-in limit must count clients, not the balancer (TRUST_PROXY). */
+describe('per-IP sign-in limit and X-Forwarded-For', () => {
+  const attempt = (t: TestApp, forwardedFor: string) =>
+    t.http.post('/api/v1/auth/login').set('X-Forwarded-For', forwardedFor).send({ email: 'nobody@demo.local', password: 'wrong-password' });
+  const limits = { loginRateLimitPerIp: 3, loginRateLimitPerAccount: 1000 };
+
+  it('with the proxy trusted, each client behind it has its own budget', async () => {
+    const t = await startTestApp({ ...limits, trustProxy: ['loopback'] });
+    try {
+      for (let i = 0; i < 3; i++) await attempt(t, '203.0.113.1').expect(401);
+      await attempt(t, '203.0.113.1').expect(429);
+      await attempt(t, '203.0.113.2').expect(401);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('without it (the default), the header is ignored: a client cannot dodge the limit by forging it', async () => {
+    const t = await startTestApp(limits);
+    try {
+      for (let i = 0; i < 3; i++) await attempt(t, `203.0.113.${i + 1}`).expect(401);
+      await attempt(t, '203.0.113.9').expect(429);
+    } finally {
+      await t.close();
+    }
+  });
+});

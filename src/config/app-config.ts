@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { loadAuthSettings, type SsoSettings } from './sso-config';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /**
  * The only reader of process.env (STYLE.md "Typed, validated environment"). Every variable is
@@ -73,6 +74,11 @@ class EnvironmentVariables {
   @IsString({ each: true })
   @Matches(/^https?:\/\/[^\s/]+$/, { each: true, message: 'each origin must look like https://host[:port]' })
   CORS_ORIGINS: string[] = [];
+
+  /** Which proxies' X-Forwarded-For to believe (src/config/trust-proxy.ts); checked in loadConfig. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
@@ -293,6 +299,8 @@ export class AppConfig {
   readonly jwtAccessTtlSeconds!: number;
   readonly refreshTokenTtlDays!: number;
   readonly corsOrigins!: string[];
+  /** Express `trust proxy`: the client's address behind a load balancer (docs/operations.md). */
+  readonly trustProxy!: TrustProxy;
   readonly logLevel!: LogLevel;
   readonly runMigrations!: boolean;
   readonly seedDemo!: boolean;
@@ -356,6 +364,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push('SEED_DEMO: demo accounts share a published password and are refused in production');
     }
   }
+  const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
+  if ('problem' in trustProxy) problems.push(trustProxy.problem);
   const auth = loadAuthSettings(raw as Record<string, string>, vars.NODE_ENV === 'production');
   problems.push(...auth.problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -369,6 +379,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtAccessTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
     refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS,
     corsOrigins: vars.CORS_ORIGINS,
+    trustProxy: 'value' in trustProxy ? trustProxy.value : false,
     logLevel: vars.LOG_LEVEL,
     runMigrations: vars.RUN_MIGRATIONS,
     // Demo data is seeded by default only on the embedded database (a throwaway local server).
