@@ -25,7 +25,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  // req.ip (per-IP sign-in limit, access log) from X-Forwarded-For only through trusted proxies.
+  // req.ip (the per-IP sign-in limit) from X-Forwarded-For only through trusted proxies.
   app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware(() => PinoLogger.root));

@@ -17,7 +17,7 @@ function isAddressOrSubnet(entry: string): boolean {
 
 /**
  * TRUST_PROXY → Express's setting, or a problem. Behind a load balancer, the client's address (the
- * per-IP sign-in limit, the access log) is read from X-Forwarded-For only from the proxies trusted
+ * per-IP sign-in limit) is read from X-Forwarded-For only from the proxies trusted
  * here; by default none, so a client cannot forge its address.
  */
 export function parseTrustProxy(raw: string | undefined): { value: TrustProxy } | { problem: string } {
