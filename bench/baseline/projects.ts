@@ -91,7 +91,7 @@ export interface Queryable {
   query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
 }
 
-/** ProjectAccess.subtreeUnitIds: a unit and every unit below it (none for an unknown unit). */
+/** OrgUnitsService.subtreeIds: a unit and every unit below it (none for an unknown unit). */
 export async function subtreeUnitIds(db: Queryable, unitId: string): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT su.id FROM org_unit su JOIN org_unit ku ON ku.id = $1 WHERE su.path LIKE ku.path || '%'`,

@@ -31,8 +31,9 @@ export interface AuditInput {
 /** One constant advisory-lock key: appends to the chain are serialized, so it never forks. */
 const CHAIN_LOCK_KEY = 7_204_918_331;
 const VERIFY_BATCH = 1000;
-/** A savepoint (nested transaction) has depth > 1; only the outermost commit appends. */
+/** An event waiting for its transaction's commit; it is stamped when appended. */
 type QueuedEvent = Omit<ChainedEventContent, 'occurredAt'>;
+/** A savepoint (nested transaction) has depth > 1; only the outermost commit appends. */
 const depthOf = (qr: QueryRunner): number => (qr as unknown as { transactionDepth?: number }).transactionDepth ?? 1;
 
 const toDto = (e: AuditEvent): AuditEventDto => ({

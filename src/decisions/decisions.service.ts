@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CompactService } from '../compact/compact.service';
 import { moneyOrNull } from '../common/money/money.dto';
@@ -8,7 +7,6 @@ import { ProblemError, ValidationProblem } from '../common/problem/problem';
 import { actorOf, type Principal } from '../identity/auth/principal';
 import type { ProjectDto } from '../projects/dto/project.dto';
 import type { Project } from '../projects/entities/project.entity';
-import { ProjectAccess } from '../projects/project-access';
 import { cosignAction, decisionAction, type TransitionContext } from '../projects/project-lifecycle';
 import { ProjectLifecycleService } from '../projects/project-lifecycle.service';
 import type { SubmittedAssessmentSummary } from '../risk/assessment-summary';
@@ -33,9 +31,7 @@ import { assertCanCosign, isApproval, needsCosign, type RiskAcceptance as RiskAc
 @Injectable()
 export class DecisionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lifecycle: ProjectLifecycleService,
-    private readonly access: ProjectAccess,
     private readonly authority: DeciderAuthority,
     private readonly assessments: AssessmentsService,
     private readonly compact: CompactService,

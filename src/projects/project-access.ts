@@ -39,7 +39,7 @@ export class ProjectAccess {
    *   caller's own, advised and team projects remain, they are one `id IN (… UNION …)` the planner
    *   reads by index instead of an OR with a correlated EXISTS it cannot estimate.
    * - `ownSubtree`: the ids of the caller's unit and everything below it, read beforehand
-   *   (`subtreeUnitIds`), for a manager's or a unit-bound API key's subtree branch.
+   *   (`OrgUnitsService.subtreeIds`), for a manager's or a unit-bound API key's subtree branch.
    * Without `scope` (other modules), the predicate is the plain one; both select the same rows.
    */
   applyVisibility(
@@ -83,15 +83,6 @@ export class ProjectAccess {
       `EXISTS (SELECT 1 FROM project_team_member tm WHERE tm.project_id = ${alias}.id AND tm.user_id = :me)`,
     ];
     return qb.andWhere(`(${[...own, ...wide].join(' OR ')})`, params);
-  }
-
-  /** The ids of a unit and every unit below it (none for an unknown unit): one read of org_unit's path index. */
-  async subtreeUnitIds(unitId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows = await em.query<{ id: string }[]>(
-      `SELECT su.id FROM org_unit su JOIN org_unit ku ON ku.id = $1 WHERE su.path LIKE ku.path || '%'`,
-      [unitId],
-    );
-    return rows.map((r) => r.id);
   }
 
   /** Whether the caller may see the project: the visibility predicate alone, nothing loaded. */

@@ -5,6 +5,7 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '../common/paginat
 import { hasRole, type Principal } from '../identity/auth/principal';
 import { ProjectDto, ProjectListQueryDto, ProjectSummaryDto } from './dto/project.dto';
 import { Project } from './entities/project.entity';
+import { OrgUnitsService } from '../identity/org-units/org-units.service';
 import { ProjectAccess } from './project-access';
 import { allowedActionsFor } from './project-actions';
 import { toProjectDto, toProjectSummaryDto } from './project.mapper';
@@ -50,6 +51,7 @@ export class ProjectViews {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProjectAccess,
+    private readonly units: OrgUnitsService,
   ) {}
 
   /** GET /projects/{id}: one load with the children, then the parts of the detail. */
@@ -96,9 +98,9 @@ export class ProjectViews {
     const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
     const states = query.state?.split(',').map((s) => s.trim());
     // Unit subtrees are read first (a few ids) so the planner can walk the list order and stop early.
-    const ownSubtree = this.readsOwnSubtree(principal) ? await this.access.subtreeUnitIds(principal.orgUnitId!) : undefined;
+    const ownSubtree = this.readsOwnSubtree(principal) ? await this.units.subtreeIds(principal.orgUnitId!) : undefined;
     this.access.applyVisibility(qb, principal, 'p', { states, ownSubtree });
-    const filterUnits = query.orgUnitId ? await this.access.subtreeUnitIds(query.orgUnitId) : [];
+    const filterUnits = query.orgUnitId ? await this.units.subtreeIds(query.orgUnitId) : [];
     this.applyFilters(qb, principal, query, states, filterUnits);
 
     const after = decodeCursor<{ v: string; id: string }>(query.cursor, ['v', 'id']);

@@ -53,6 +53,15 @@ export class OrgUnitsService {
     return rows.length > 0;
   }
 
+  /** The ids of a unit and every unit below it (none for an unknown unit): one read of the path index. */
+  async subtreeIds(unitId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT u.id FROM org_unit u JOIN org_unit a ON a.id = $1 WHERE u.path LIKE a.path || '%'`,
+      [unitId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async create(principal: Principal, dto: CreateOrgUnitDto): Promise<OrgUnitDto> {
     return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(OrgUnit);
