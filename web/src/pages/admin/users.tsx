@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ifMatch } from '../../api/client';
 import type { CreateUserDto, OrgUnitDto, UserDto } from '../../api/generated/api';
+import type { ApiProblem } from '../../api/problem';
 import { CheckboxGroup, ProblemSummary, SelectField, TextField } from '../../components/fields';
 import { Loading, PageHeader } from '../../components/layout';
 import { useI18n } from '../../i18n/use-i18n';
@@ -18,7 +19,6 @@ const EMPTY = { email: '', displayName: '', orgUnitId: '', roles: ['hero'] as st
 export function UsersPage() {
   const { t, term, fmt } = useI18n();
   usePageTitle(t('admin.users'));
-  const roleOptions = ROLES.map((value) => ({ value, label: term('role', value) }));
   const [q, setQ] = useState('');
   const users = useLoad(() => api.people.usersList({ limit: 100, ...(q ? { q } : {}) }), [q]);
   const units = useLoad(allOrgUnits, []);
@@ -149,25 +149,12 @@ export function UsersPage() {
             problem={create.problem}
             required
           />
-          <CheckboxGroup
-            name="roles"
-            label={t('users.roles')}
-            values={form.roles}
-            onChange={(roles) => setForm({ ...form, roles })}
-            options={roleOptions}
+          <RoleFields
+            roles={form.roles}
+            limit={form.limit}
+            onChange={(change) => setForm({ ...form, ...change })}
             problem={create.problem}
           />
-          {form.roles.includes('manager') ? (
-            <TextField
-              name="approvalLimit.amount"
-              label={t('users.approvalLimitEur')}
-              inputMode="decimal"
-              value={form.limit}
-              onChange={(limit) => setForm({ ...form, limit })}
-              problem={create.problem}
-              alsoFor={['approvalLimit']}
-            />
-          ) : null}
           <TextField
             name="password"
             label={t('users.password')}
@@ -189,7 +176,7 @@ export function UsersPage() {
 
 /** Roles, unit and approval limit of one person (PATCH with If-Match). */
 function EditUser({ user, units, onDone }: { user: UserDto; units: OrgUnitDto[]; onDone: () => void }) {
-  const { t, term, fmt } = useI18n();
+  const { t, fmt } = useI18n();
   const [form, setForm] = useState({
     roles: [...user.roles] as string[],
     orgUnitId: user.orgUnitId,
@@ -228,25 +215,7 @@ function EditUser({ user, units, onDone }: { user: UserDto; units: OrgUnitDto[];
           options={units.map((u) => ({ value: u.id, label: `${'— '.repeat(u.depth)}${u.name}` }))}
           problem={save.problem}
         />
-        <CheckboxGroup
-          name="roles"
-          label={t('users.roles')}
-          values={form.roles}
-          onChange={(roles) => setForm({ ...form, roles })}
-          options={ROLES.map((value) => ({ value, label: term('role', value) }))}
-          problem={save.problem}
-        />
-        {form.roles.includes('manager') ? (
-          <TextField
-            name="approvalLimit.amount"
-            label={t('users.approvalLimitEur')}
-            inputMode="decimal"
-            value={form.limit}
-            onChange={(limit) => setForm({ ...form, limit })}
-            problem={save.problem}
-            alsoFor={['approvalLimit']}
-          />
-        ) : null}
+        <RoleFields roles={form.roles} limit={form.limit} onChange={(change) => setForm({ ...form, ...change })} problem={save.problem} />
         <div className="button-row">
           <button type="button" onClick={onDone}>
             {t('common.cancel')}
@@ -257,5 +226,43 @@ function EditUser({ user, units, onDone }: { user: UserDto; units: OrgUnitDto[];
         </div>
       </form>
     </section>
+  );
+}
+
+/** A person's roles, and the approval limit a manager decides within (adding a person and editing one). */
+function RoleFields({
+  roles,
+  limit,
+  onChange,
+  problem,
+}: {
+  roles: string[];
+  limit: string;
+  onChange: (change: { roles?: string[]; limit?: string }) => void;
+  problem?: ApiProblem;
+}) {
+  const { t, term } = useI18n();
+  return (
+    <>
+      <CheckboxGroup
+        name="roles"
+        label={t('users.roles')}
+        values={roles}
+        onChange={(next) => onChange({ roles: next })}
+        options={ROLES.map((value) => ({ value, label: term('role', value) }))}
+        problem={problem}
+      />
+      {roles.includes('manager') ? (
+        <TextField
+          name="approvalLimit.amount"
+          label={t('users.approvalLimitEur')}
+          inputMode="decimal"
+          value={limit}
+          onChange={(next) => onChange({ limit: next })}
+          problem={problem}
+          alsoFor={['approvalLimit']}
+        />
+      ) : null}
+    </>
   );
 }
