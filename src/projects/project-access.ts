@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { NotFoundProblem } from '../common/problem/problem';
 import { hasRole, type Principal } from '../identity/auth/principal';
 import { assertCanDecide } from '../decisions/separation-of-duties';
 import { Project } from './entities/project.entity';
+import { ProjectGraph } from './project-graph';
 import type { Actor } from './project-lifecycle';
 
 /** States every employee may see when the portfolio is public (API.md "Authorization"). */
@@ -26,10 +27,14 @@ export interface VisibilityScope {
  */
 @Injectable()
 export class ProjectAccess {
+  private readonly graph: ProjectGraph;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.graph = new ProjectGraph(dataSource);
+  }
 
   /**
    * Adds the visibility predicate to a query over `project` aliased `alias`. `scope` lets a list
@@ -48,41 +53,50 @@ export class ProjectAccess {
     alias = 'p',
     scope: VisibilityScope = {},
   ): SelectQueryBuilder<Project> {
+    const visibility = this.visibility(principal, alias, scope);
+    return visibility ? qb.andWhere(visibility.sql, visibility.params) : qb;
+  }
+
+  /**
+   * The visibility predicate as SQL over `project` aliased `alias` (column names, TypeORM's named
+   * parameters), or null when the caller sees every project. applyVisibility adds it to a query
+   * builder; findVisible to its own statement.
+   */
+  private visibility(principal: Principal, alias: string, scope: VisibilityScope): { sql: string; params: ObjectLiteral } | null {
     const subtree = (param: string): string =>
       scope.ownSubtree
-        ? `${alias}.orgUnitId = ANY(:${param}Ids)`
-        : `${alias}.orgUnitId IN (SELECT su.id FROM org_unit su JOIN org_unit ku ON ku.id = :${param} WHERE su.path LIKE ku.path || '%')`;
+        ? `${alias}.org_unit_id = ANY(:${param}Ids)`
+        : `${alias}.org_unit_id IN (SELECT su.id FROM org_unit su JOIN org_unit ku ON ku.id = :${param} WHERE su.path LIKE ku.path || '%')`;
     const unitParams = (param: string) => ({
       [param]: principal.orgUnitId,
       [`${param}Ids`]: scope.ownSubtree ? [...scope.ownSubtree] : [],
     });
     if (principal.type === 'api_key') {
-      if (principal.orgUnitId) qb.andWhere(subtree('keyUnit'), unitParams('keyUnit'));
-      return qb;
+      return principal.orgUnitId ? { sql: subtree('keyUnit'), params: unitParams('keyUnit') } : null;
     }
-    if (hasRole(principal, 'cio')) return qb;
+    if (hasRole(principal, 'cio')) return null;
     // Branches that reach beyond the caller's own projects; each may be left out by `scope.states`.
     const mayMatch = (states: readonly string[]): boolean => !scope.states || states.some((s) => scope.states!.includes(s));
     const wide: string[] = [];
     if (hasRole(principal, 'manager')) wide.push(subtree('myUnit'));
     if (hasRole(principal, 'it_advisor') && mayMatch(ADVISOR_QUEUE_STATES)) {
-      wide.push(`(${alias}.state IN (:...queueStates) AND ${alias}.assignedAdvisorId IS NULL)`);
+      wide.push(`(${alias}.state IN (:...queueStates) AND ${alias}.assigned_advisor_id IS NULL)`);
     }
     if (this.config.publicPortfolio && mayMatch(PUBLIC_STATES)) wide.push(`${alias}.state IN (:...publicStates)`);
     const params = { me: principal.userId, ...unitParams('myUnit'), queueStates: ADVISOR_QUEUE_STATES, publicStates: PUBLIC_STATES };
     if (wide.length === 0 && scope.states) {
-      return qb.andWhere(
-        `${alias}.id IN (SELECT vo.id FROM project vo WHERE vo.proposer_id = :me UNION SELECT va.id FROM project va WHERE va.assigned_advisor_id = :me
+      return {
+        sql: `${alias}.id IN (SELECT vo.id FROM project vo WHERE vo.proposer_id = :me UNION SELECT va.id FROM project va WHERE va.assigned_advisor_id = :me
           UNION SELECT vt.project_id FROM project_team_member vt WHERE vt.user_id = :me)`,
         params,
-      );
+      };
     }
     const own = [
-      `${alias}.proposerId = :me`,
-      `${alias}.assignedAdvisorId = :me`,
+      `${alias}.proposer_id = :me`,
+      `${alias}.assigned_advisor_id = :me`,
       `EXISTS (SELECT 1 FROM project_team_member tm WHERE tm.project_id = ${alias}.id AND tm.user_id = :me)`,
     ];
-    return qb.andWhere(`(${[...own, ...wide].join(' OR ')})`, params);
+    return { sql: `(${[...own, ...wide].join(' OR ')})`, params };
   }
 
   /** Whether the caller may see the project: the visibility predicate alone, nothing loaded. */
@@ -91,20 +105,13 @@ export class ProjectAccess {
     return (await this.applyVisibility(qb, principal).getRawOne()) !== undefined;
   }
 
-  /** Loads a project the caller may see (with children), or 404. */
+  /** Loads a project the caller may see (with children and support count), or 404: one statement. */
   async findVisible(principal: Principal, id: string, em: EntityManager = this.dataSource.manager): Promise<Project> {
-    const qb = em
-      .getRepository(Project)
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.vendors', 'v')
-      .leftJoinAndSelect('p.kpis', 'k')
-      .leftJoinAndSelect('p.team', 't')
-      .where('p.id = :id', { id })
-      .orderBy('v.position', 'ASC')
-      .addOrderBy('k.position', 'ASC');
-    const project = await this.applyVisibility(qb, principal).getOne();
-    if (!project) throw new NotFoundProblem('Project');
-    return project;
+    const visibility = this.visibility(principal, 'p', {});
+    const [sql, params] = this.graph.query(visibility ? `p.id = :id AND ${visibility.sql}` : 'p.id = :id', { ...visibility?.params, id });
+    const [row] = await em.query<Record<string, unknown>[]>(sql, params);
+    if (!row) throw new NotFoundProblem('Project');
+    return this.graph.hydrate(row);
   }
 
   /** The caller's relations to a project: the input of the lifecycle table's actor check. */
