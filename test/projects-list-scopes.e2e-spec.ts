@@ -3,6 +3,13 @@ import { Actors, AccountName, seedActors } from './support/actors';
 import { DecisionDriver } from './support/decisions';
 import { completeProject, ProjectDriver } from './support/projects';
 import { startTestApp, TestApp } from './support/test-app';
+import { AppConfig } from '../src/config/app-config';
+import type { Principal } from '../src/identity/auth/principal';
+import type { Role } from '../src/identity/auth/roles';
+import { OrgUnitsService } from '../src/identity/org-units/org-units.service';
+import type { ProjectListQueryDto } from '../src/projects/dto/project.dto';
+import { ProjectAccess } from '../src/projects/project-access';
+import { ProjectViews } from '../src/projects/project-views.service';
 
 type Headers = Record<string, string>;
 interface Item {
@@ -174,4 +181,76 @@ describe('projects: list filters and visibility scopes', () => {
     const listed = await t.http.get('/api/v1/projects').query({ q: 'quokka' }).set(hero).expect(200);
     expect(listed.body.items[0]).not.toHaveProperty('searchTsv');
   });
+
+  it('search: the bounded walk of the newest rows gives the pages the full-text index gives, whatever its length', async () => {
+    const config = t.app.get(AppConfig);
+    const viewsWith = (searchWalkRows: number) =>
+      new ProjectViews(t.dataSource, t.app.get(ProjectAccess), t.app.get(OrgUnitsService), { ...config, searchWalkRows } as AppConfig);
+    const principalOf = async (who: AccountName): Promise<Principal> => {
+      const [u] = await t.dataSource.query<{ id: string; roles: Role[]; org_unit_id: string }[]>(
+        'SELECT id, roles, org_unit_id FROM app_user WHERE id = $1',
+        [await actors.userId(who)],
+      );
+      return {
+        type: 'user',
+        id: u.id,
+        userId: u.id,
+        displayName: who,
+        roles: u.roles,
+        scopes: [],
+        orgUnitId: u.org_unit_id,
+        permissions: new Set(),
+      };
+    };
+    const pages = async (views: ProjectViews, principal: Principal, query: Partial<ProjectListQueryDto>, limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await views.list(principal, { ...query, limit, cursor });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    const indexOnly = viewsWith(0);
+    const walks = [1, 2, 3, 5, 5000].map(viewsWith);
+    const searches: Partial<ProjectListQueryDto>[] = [
+      { q: 'chatbot' },
+      { q: 'wombat' },
+      { q: 'delivery status' },
+      { q: 'chatbot', state: 'submitted' },
+      { q: 'chatbot', state: 'draft,submitted' },
+      { q: 'chatbot', sort: 'createdAt' },
+      { q: 'chatbot', sort: '-updatedAt' },
+      { q: 'chatbot', sort: 'targetLaunchDate' },
+      { q: 'nothing-matches-this' },
+    ];
+    let compared = 0;
+    for (const who of ['hero', 'salesHero', 'advisor', 'manager', 'cio'] as const) {
+      const principal = await principalOf(who);
+      for (const query of searches) {
+        for (const limit of [1, 2, 20]) {
+          const expected = await pages(indexOnly, principal, query, limit);
+          for (const views of walks) {
+            expect({ who, query, limit, ids: await pages(views, principal, query, limit) }).toEqual({ who, query, limit, ids: expected });
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(5 * searches.length * 3 * walks.length);
+    // A common word fills its page from the walk: one statement, not two.
+    const cio = await principalOf('cio');
+    const statements = jest.spyOn(t.dataSource, 'query');
+    const page = await viewsWith(5000).list(cio, { q: 'chatbot', limit: 2 });
+    expect(page.items).toHaveLength(2);
+    // The next page walks on from the cursor, likewise one statement.
+    await viewsWith(5000).list(cio, { q: 'chatbot', limit: 2, cursor: page.nextCursor! });
+    expect(statements).toHaveBeenCalledTimes(2);
+    expect(statements.mock.calls.map(([sql]) => sql)).toEqual([
+      expect.stringContaining('LIMIT 5000'),
+      expect.stringContaining('LIMIT 5000'),
+    ]);
+    statements.mockRestore();
+  }, 120_000);
 });

@@ -230,11 +230,19 @@ function filters(
  * The app's keyset list query for these parameters (same predicates, order and limit+1), after the
  * same reads of unit subtrees the app makes first (ProjectViews.list).
  */
-export async function buildListQuery(
-  db: Queryable,
-  principal: Principal,
-  s: URLSearchParams,
-): Promise<{ text: string; values: unknown[]; limit: number; field: string }> {
+export interface ListQuery {
+  text: string;
+  values: unknown[];
+  limit: number;
+  field: string;
+  /** A search's statement over the full-text index, run when `text` (the walk of the newest rows) did not fill the page. */
+  index?: { text: string; values: unknown[] };
+}
+
+/** The app's default SEARCH_WALK_ROWS. */
+const SEARCH_WALK_ROWS = 5000;
+
+export async function buildListQuery(db: Queryable, principal: Principal, s: URLSearchParams): Promise<ListQuery> {
   const limit = s.has('limit') ? Number(s.get('limit')) : 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest('limit', 'limit must not be greater than 100');
   const sort = s.get('sort') ?? '-createdAt';
@@ -252,6 +260,7 @@ export async function buildListQuery(
   const where = [visibility(principal, q, 'p', { states, ownSubtree })];
   filters(principal, s, q, where, states, units);
   const cursor = s.get('cursor');
+  const cursorWhere: string[] = [];
   if (cursor) {
     let after: { v: string; id: string };
     try {
@@ -261,24 +270,40 @@ export async function buildListQuery(
     }
     const op = desc ? '<' : '>';
     if (spec.nullable) {
-      where.push(
+      cursorWhere.push(
         after.v === ''
           ? `(${spec.column} IS NULL AND p.id ${op} ${q.p(after.id)})`
           : `((${spec.column}, p.id) ${op} (${q.p(after.v)}::${spec.nullable}, ${q.p(after.id)}) OR ${spec.column} IS NULL)`,
       );
     } else {
-      where.push(`(${spec.column}, p.id) ${op} (${q.p(after.v)}::timestamptz, ${q.p(after.id)})`);
+      cursorWhere.push(`(${spec.column}, p.id) ${op} (${q.p(after.v)}::timestamptz, ${q.p(after.id)})`);
     }
   }
   const dir = desc ? 'DESC' : 'ASC';
-  const text = `SELECT ${PROJECT_COLUMNS}, ${SUPPORT_COUNT} FROM project p WHERE ${where.join(' AND ')} ORDER BY ${spec.column} ${dir} NULLS LAST, p.id ${dir} LIMIT ${limit + 1}`;
-  return { text, values: q.values, limit, field };
+  const order = `${spec.column} ${dir} NULLS LAST, p.id ${dir}`;
+  const statement = (from: string) =>
+    `SELECT ${PROJECT_COLUMNS}, ${SUPPORT_COUNT} FROM ${from} p WHERE ${[...where, ...cursorWhere].join(' AND ')} ORDER BY ${order} LIMIT ${limit + 1}`;
+  const text = statement('project');
+  if (!s.get('q') || spec.nullable) return { text, values: q.values, limit, field };
+  // As the app (ProjectViews.list): a search first walks the newest rows, the index only when that walk does not fill the page.
+  // The state filter's own condition (same parameters: every parameter must appear in both statements).
+  const single = states?.length === 1 ? where.filter((w, i) => i > 0 && w.startsWith('p.state IN (')).slice(0, 1) : [];
+  const bounded = `(SELECT * FROM project p WHERE ${['true', ...single, ...cursorWhere].join(' AND ')} ORDER BY ${order} LIMIT ${SEARCH_WALK_ROWS})`;
+  return { text: statement(bounded), values: q.values, limit, field, index: { text, values: q.values } };
+}
+
+/** The statements the app runs for a list query: the walk, then the index read if the walk did not fill the page. */
+export async function listStatements(db: Queryable, list: ListQuery): Promise<{ text: string; values: unknown[] }[]> {
+  if (!list.index) return [list];
+  const { rows } = await db.query(list.text, list.values);
+  return rows.length > list.limit ? [list] : [list, list.index];
 }
 
 /** GET /projects: one statement, mapped to the app's page JSON. */
 export async function listProjects(pool: Pool, principal: Principal, s: URLSearchParams) {
-  const { text, values, limit, field } = await buildListQuery(pool, principal, s);
-  const { rows } = await pool.query<ProjectRow>(text, values);
+  const { text, values, limit, field, index } = await buildListQuery(pool, principal, s);
+  let { rows } = await pool.query<ProjectRow>(text, values);
+  if (index && rows.length <= limit) ({ rows } = await pool.query<ProjectRow>(index.text, index.values));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const sortValue = (p: ProjectRow): string => {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { userPrincipal, type Principal, type UserRow } from '../baseline/auth';
-import { buildListQuery, PROJECT_COLUMNS, subtreeUnitIds, visibility } from '../baseline/projects';
+import { buildListQuery, listStatements, PROJECT_COLUMNS, subtreeUnitIds, visibility } from '../baseline/projects';
 import { Params } from '../baseline/sql';
 import { loadFixtures } from './fixtures';
 
@@ -51,8 +51,10 @@ async function measureOn(c: Client, manifest: { password: string; accounts: Reco
   const hero = userPrincipal((await c.query<UserRow>('SELECT * FROM app_user WHERE id = $1', [f.heroId])).rows[0]);
   const me = f.heroId;
   const now = async (query: string) => {
-    const { text, values } = await buildListQuery(c, hero, new URLSearchParams(query));
-    return ms(c, text, values);
+    let total = 0;
+    for (const { text, values } of await listStatements(c, await buildListQuery(c, hero, new URLSearchParams(query))))
+      total += await ms(c, text, values);
+    return Math.round(total * 100) / 100;
   };
   const sql = (where: string) => `SELECT ${PROJECT_COLUMNS}, ${SUPPORT} FROM project p WHERE ${where} ${ORDER}`;
   const division = f.listQueries.find((q) => q.startsWith('orgUnitId='))!.split('=')[1];

@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import { userPrincipal, type Principal, type UserRow } from '../baseline/auth';
-import { buildListQuery, PROJECT_COLUMNS, visibility } from '../baseline/projects';
+import { buildListQuery, listStatements, PROJECT_COLUMNS, visibility } from '../baseline/projects';
 import { Params } from '../baseline/sql';
 import { loadFixtures } from './fixtures';
 
@@ -36,8 +36,12 @@ export async function explainHotQueries(c: Client, manifest: { password: string;
   const out = [`# EXPLAIN (ANALYZE, BUFFERS) at ${Number(count).toLocaleString('en')} projects\n`, 'Written by `npm run bench:growth`.\n'];
   out.push('## List and search as a HERO (visibility: own, team, public states)\n');
   for (const query of [...f.listQueries, ...f.searchQueries]) {
-    const { text, values } = await buildListQuery(c, hero, new URLSearchParams(query));
-    out.push(await plan(c, `GET /projects?${query}`, text, values));
+    const statements = await listStatements(c, await buildListQuery(c, hero, new URLSearchParams(query)));
+    for (const [i, { text, values }] of statements.entries()) {
+      const step =
+        statements.length > 1 ? (i === 0 ? ' (1: the walk of the newest rows)' : ' (2: the walk did not fill the page: the index)') : '';
+      out.push(await plan(c, `GET /projects?${query}${step}`, text, values));
+    }
   }
   out.push('## Before migration 1795401100000 (its indexes dropped in a transaction that is rolled back)\n');
   for (const query of ['limit=20', 'technology=ai']) {

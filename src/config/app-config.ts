@@ -105,6 +105,13 @@ class EnvironmentVariables {
   @IsBoolean()
   PUBLIC_PORTFOLIO = true;
 
+  /** Newest projects a search walks before it reads the full-text index instead (0: always the index). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  SEARCH_WALK_ROWS = 5000;
+
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -307,6 +314,8 @@ export class AppConfig {
   readonly bodyLimit!: string;
   readonly dbPoolMax!: number;
   readonly publicPortfolio!: boolean;
+  /** A search's bounded walk of the newest projects (ProjectViews.list, docs/performance.md). */
+  readonly searchWalkRows!: number;
   /** Budget above which a project is not fast-track (minor units + currency). */
   readonly fastTrackBudgetLimit!: { amount: number; currency: string };
   readonly loginRateLimitPerIp!: number;
@@ -387,6 +396,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: vars.BODY_LIMIT,
     dbPoolMax: vars.DB_POOL_MAX,
     publicPortfolio: vars.PUBLIC_PORTFOLIO,
+    searchWalkRows: vars.SEARCH_WALK_ROWS,
     fastTrackBudgetLimit: { amount: vars.FAST_TRACK_BUDGET_LIMIT, currency: vars.FAST_TRACK_BUDGET_CURRENCY },
     loginRateLimitPerIp: vars.LOGIN_RATE_LIMIT_PER_IP,
     loginRateLimitPerAccount: vars.LOGIN_RATE_LIMIT_PER_ACCOUNT,

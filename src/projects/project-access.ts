@@ -27,7 +27,8 @@ export interface VisibilityScope {
  */
 @Injectable()
 export class ProjectAccess {
-  private readonly graph: ProjectGraph;
+  /** Hand-written project reads (the detail here, the list in ProjectViews). */
+  readonly graph: ProjectGraph;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,9 +61,9 @@ export class ProjectAccess {
   /**
    * The visibility predicate as SQL over `project` aliased `alias` (column names, TypeORM's named
    * parameters), or null when the caller sees every project. applyVisibility adds it to a query
-   * builder; findVisible to its own statement.
+   * builder; findVisible and the project list (ProjectViews) to their own statements.
    */
-  private visibility(principal: Principal, alias: string, scope: VisibilityScope): { sql: string; params: ObjectLiteral } | null {
+  visibility(principal: Principal, alias = 'p', scope: VisibilityScope = {}): { sql: string; params: ObjectLiteral } | null {
     const subtree = (param: string): string =>
       scope.ownSubtree
         ? `${alias}.org_unit_id = ANY(:${param}Ids)`
@@ -107,8 +108,12 @@ export class ProjectAccess {
 
   /** Loads a project the caller may see (with children and support count), or 404: one statement. */
   async findVisible(principal: Principal, id: string, em: EntityManager = this.dataSource.manager): Promise<Project> {
-    const visibility = this.visibility(principal, 'p', {});
-    const [sql, params] = this.graph.query(visibility ? `p.id = :id AND ${visibility.sql}` : 'p.id = :id', { ...visibility?.params, id });
+    const visibility = this.visibility(principal, 'p');
+    const [sql, params] = this.graph.query({
+      where: ['p.id = :id', ...(visibility ? [visibility.sql] : [])],
+      parameters: { ...visibility?.params, id },
+      children: true,
+    });
     const [row] = await em.query<Record<string, unknown>[]>(sql, params);
     if (!row) throw new NotFoundProblem('Project');
     return this.graph.hydrate(row);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type ObjectLiteral } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '../common/pagination/pagination';
 import { hasRole, type Principal } from '../identity/auth/principal';
 import { ProjectDto, ProjectListQueryDto, ProjectSummaryDto } from './dto/project.dto';
@@ -11,6 +12,13 @@ import { allowedActionsFor } from './project-actions';
 import { toProjectDto, toProjectSummaryDto } from './project.mapper';
 
 type SortField = 'createdAt' | 'updatedAt' | 'targetLaunchDate' | 'submittedAt';
+/** Sort keys and their columns. */
+const SORT_COLUMNS: Record<SortField, string> = {
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  targetLaunchDate: 'target_launch_date',
+  submittedAt: 'submitted_at',
+};
 /** Sort keys that may be null (nulls come last in both directions), with the SQL type of their cursor value. */
 const NULLABLE_SORTS: Partial<Record<SortField, string>> = { targetLaunchDate: 'date', submittedAt: 'timestamptz' };
 
@@ -52,6 +60,7 @@ export class ProjectViews {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ProjectAccess,
     private readonly units: OrgUnitsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** GET /projects/{id}: one load with the children, then the parts of the detail. */
@@ -94,35 +103,51 @@ export class ProjectViews {
     const sort = query.sort ?? (query.unassigned ? 'submittedAt' : '-createdAt');
     const desc = sort.startsWith('-');
     const field = sort.replace(/^-/, '') as SortField;
-    const column = `p.${field}`;
-    const qb = this.dataSource.getRepository(Project).createQueryBuilder('p');
+    const column = `p.${SORT_COLUMNS[field]}`;
     const states = query.state?.split(',').map((s) => s.trim());
+    const where = new Conditions();
     // Unit subtrees are read first (a few ids) so the planner can walk the list order and stop early.
     const ownSubtree = this.readsOwnSubtree(principal) ? await this.units.subtreeIds(principal.orgUnitId!) : undefined;
-    this.access.applyVisibility(qb, principal, 'p', { states, ownSubtree });
+    const visibility = this.access.visibility(principal, 'p', { states, ownSubtree });
+    if (visibility) where.add(visibility.sql, visibility.params);
     const filterUnits = query.orgUnitId ? await this.units.subtreeIds(query.orgUnitId) : [];
-    this.applyFilters(qb, principal, query, states, filterUnits);
+    this.applyFilters(where, principal, query, states, filterUnits);
 
+    // The cursor: rows after the last one of the previous page, in the list order.
+    const cursor = new Conditions();
     const after = decodeCursor<{ v: string; id: string }>(query.cursor, ['v', 'id']);
     if (after) {
       const op = desc ? '<' : '>';
       const nullableType = NULLABLE_SORTS[field];
-      if (nullableType) {
-        // Nullable sort key: nulls come last in both directions.
-        qb.andWhere(
-          new Brackets((w) => {
-            if (after.v === '') w.where(`${column} IS NULL AND p.id ${op} :id`, after);
-            else w.where(`(${column}, p.id) ${op} (:v::${nullableType}, :id)`, after).orWhere(`${column} IS NULL`);
-          }),
-        );
-      } else {
-        qb.andWhere(`(${column}, p.id) ${op} (:v::timestamptz, :id)`, after);
-      }
+      if (!nullableType) cursor.add(`(${column}, p.id) ${op} (:v::timestamptz, :id)`, after);
+      // Nullable sort key: nulls come last in both directions.
+      else if (after.v === '') cursor.add(`${column} IS NULL AND p.id ${op} :id`, after);
+      else cursor.add(`((${column}, p.id) ${op} (:v::${nullableType}, :id) OR ${column} IS NULL)`, after);
     }
-    qb.orderBy(column, desc ? 'DESC' : 'ASC', 'NULLS LAST')
-      .addOrderBy('p.id', desc ? 'DESC' : 'ASC')
-      .limit(limit + 1);
-    const rows = await qb.getMany();
+    const direction = desc ? 'DESC' : 'ASC';
+    const order = `${column} ${direction} NULLS LAST, p.id ${direction}`;
+    const read = async (from?: string): Promise<Project[]> => {
+      const [sql, params] = this.access.graph.query({
+        where: [...where.sql, ...cursor.sql],
+        parameters: { ...where.parameters, ...cursor.parameters },
+        from,
+        orderBy: order,
+        limit: limit + 1,
+      });
+      return (await this.dataSource.query<Record<string, unknown>[]>(sql, params)).map((row) => this.access.graph.hydrate(row));
+    };
+    let rows: Project[] | undefined;
+    const walk = this.config.searchWalkRows;
+    if (query.q && walk > 0 && !NULLABLE_SORTS[field]) {
+      // A search first walks the newest rows (in the list order) and stops once it has a page: a
+      // common word is found within the first few hundred, whatever the table's size. Only a page
+      // that walk could not fill reads the full-text index (docs/performance.md, "Search").
+      const single = states?.length === 1 ? ['p.state IN (:...states)'] : [];
+      const bounded = `(SELECT * FROM project p WHERE ${['true', ...single, ...cursor.sql].join(' AND ')} ORDER BY ${order} LIMIT ${Math.trunc(walk)})`;
+      const found = await read(bounded);
+      if (found.length > limit) rows = found;
+    }
+    rows ??= await read();
     return toPage(rows, limit, toProjectSummaryDto, (p) => ({ v: this.sortValue(p, field), id: p.id }));
   }
 
@@ -139,38 +164,41 @@ export class ProjectViews {
   }
 
   private applyFilters(
-    qb: ReturnType<DataSource['createQueryBuilder']>,
+    where: Conditions,
     principal: Principal,
     q: ProjectListQueryDto,
     states: string[] | undefined,
     filterUnits: string[],
   ): void {
-    if (states) qb.andWhere('p.state IN (:...states)', { states });
-    if (q.riskLevel) qb.andWhere('p.riskLevel = :riskLevel', { riskLevel: q.riskLevel });
-    if (q.technology) qb.andWhere(':technology = ANY(p.technologies)', { technology: q.technology });
+    if (states) where.add('p.state IN (:...states)', { states });
+    if (q.riskLevel) where.add('p.risk_level = :riskLevel', { riskLevel: q.riskLevel });
+    if (q.technology) where.add(':technology = ANY(p.technologies)', { technology: q.technology });
     // An unknown unit has no ids: `= ANY('{}')` matches nothing, an empty page.
-    if (q.orgUnitId) qb.andWhere('p.orgUnitId = ANY(:filterUnits)', { filterUnits });
-    if (q.q) qb.andWhere(`p.searchTsv @@ websearch_to_tsquery('simple', :q)`, { q: q.q });
-    if (q.createdFrom) qb.andWhere('p.createdAt >= :createdFrom', { createdFrom: q.createdFrom });
-    if (q.createdTo) qb.andWhere('p.createdAt < :createdTo', { createdTo: q.createdTo });
+    if (q.orgUnitId) where.add('p.org_unit_id = ANY(:filterUnits)', { filterUnits });
+    if (q.q) where.add(`p.search_tsv @@ websearch_to_tsquery('simple', :q)`, { q: q.q });
+    if (q.createdFrom) where.add('p.created_at >= :createdFrom', { createdFrom: q.createdFrom });
+    if (q.createdTo) where.add('p.created_at < :createdTo', { createdTo: q.createdTo });
     const me = principal.userId;
     // Own and team projects as one id set the planner reads by index (an OR with EXISTS it cannot estimate).
     if (q.mine) {
-      qb.andWhere(
+      where.add(
         'p.id IN (SELECT mp.id FROM project mp WHERE mp.proposer_id = :me UNION SELECT mt.project_id FROM project_team_member mt WHERE mt.user_id = :me)',
-        {
-          me,
-        },
+        { me },
       );
     }
-    if (q.assignedToMe) qb.andWhere('p.assignedAdvisorId = :me', { me });
-    if (q.unassigned) qb.andWhere("p.state = 'submitted' AND p.assignedAdvisorId IS NULL");
-    if (q.awaitingMyDecision) {
-      if (!hasRole(principal, 'manager')) {
-        qb.andWhere('false');
-        return;
-      }
-      qb.andWhere(AWAITING_MY_DECISION_SQL, { me });
-    }
+    if (q.assignedToMe) where.add('p.assigned_advisor_id = :me', { me });
+    if (q.unassigned) where.add("p.state = 'submitted' AND p.assigned_advisor_id IS NULL");
+    if (q.awaitingMyDecision) where.add(hasRole(principal, 'manager') ? AWAITING_MY_DECISION_SQL : 'false', { me });
+  }
+}
+
+/** SQL conditions (joined with AND) and their named parameters, as a list statement collects them. */
+class Conditions {
+  readonly sql: string[] = [];
+  readonly parameters: ObjectLiteral = {};
+
+  add(sql: string, parameters: ObjectLiteral = {}): void {
+    this.sql.push(`(${sql})`);
+    Object.assign(this.parameters, parameters);
   }
 }
