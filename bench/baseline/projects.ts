@@ -10,6 +10,32 @@ import { Params } from './sql';
 type Db = Pool | PoolClient;
 /** The app's `supportCount` virtual column (src/projects/entities/project.entity.ts). */
 export const SUPPORT_COUNT = '(SELECT count(*)::int FROM project_support ps WHERE ps.project_id = p.id) AS support_count';
+/** The columns of a list's summary, as the app selects them for lists (PROJECT_SUMMARY_FIELDS in src/projects/project.mapper.ts). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'reference',
+  'title',
+  'customer_task',
+  'state',
+  'risk_level',
+  'fast_track',
+  'technologies',
+  'budget_amount',
+  'budget_currency',
+  'target_launch_date',
+  'proposer_id',
+  'org_unit_id',
+  'assigned_advisor_id',
+  'value_score',
+  'effort_score',
+  'value_verdict',
+  'submitted_at',
+  'created_at',
+  'updated_at',
+  'version',
+]
+  .map((c) => `p.${c}`)
+  .join(', ');
 /** The project's columns as the app selects them: all but the search vector (never read, like the entity's `select: false`). */
 export const PROJECT_COLUMNS = [
   'id',
@@ -282,7 +308,7 @@ export async function buildListQuery(db: Queryable, principal: Principal, s: URL
   const dir = desc ? 'DESC' : 'ASC';
   const order = `${spec.column} ${dir} NULLS LAST, p.id ${dir}`;
   const statement = (from: string) =>
-    `SELECT ${PROJECT_COLUMNS}, ${SUPPORT_COUNT} FROM ${from} p WHERE ${[...where, ...cursorWhere].join(' AND ')} ORDER BY ${order} LIMIT ${limit + 1}`;
+    `SELECT ${SUMMARY_COLUMNS}, ${SUPPORT_COUNT} FROM ${from} p WHERE ${[...where, ...cursorWhere].join(' AND ')} ORDER BY ${order} LIMIT ${limit + 1}`;
   const text = statement('project');
   if (!s.get('q') || spec.nullable) return { text, values: q.values, limit, field };
   // As the app (ProjectViews.list): a search first walks the newest rows, the index only when that walk does not fill the page.

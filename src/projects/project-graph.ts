@@ -13,25 +13,14 @@ const CHILDREN: { relation: 'vendors' | 'kpis' | 'team'; orderBy?: string }[] = 
 const AS_TEXT = new Set<unknown>(['numeric', 'decimal', 'bigint', 'int8', 'date', 'money']);
 const AS_DATE = new Set<unknown>(['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone', Date]);
 
-/**
- * Projects read with hand-written statements: the columns of `project`, its virtual columns (the
- * support count) and, for the detail, each child list (vendors, KPIs, team) as a `json_agg`
- * sub-select — one row per project.
- *
- * TypeORM's entity query joined the three child tables (a row per vendor × KPI × team member), built
- * its SQL on every call and grouped the rows back into entities — a third of the app's CPU on
- * `GET /projects/{id}` (docs/performance.md, "The project detail"); lists paid for building the SQL
- * and hydrating likewise. The select list here is built once from
- * the entity metadata, so a new column is read without touching this file; values go through the
- * driver's `prepareHydratedValue` like TypeORM's own reads, and children are entity instances with
- * every column, so a loaded project can be saved (cascades) as before.
- */
 /** A statement over `project` aliased `p`: TypeORM's named parameters (`:name`, `:...list`), column names. */
 export interface ProjectStatement {
   /** Conditions joined with AND (none: every row). */
   where: string[];
   parameters: ObjectLiteral;
-  /** With the vendors, KPIs and team (the detail); without, the columns and the support count (lists). */
+  /** Only these properties (a list's summary); all columns and the support count by default. */
+  fields?: readonly (keyof Project)[];
+  /** With the vendors, KPIs and team (the detail). */
   children?: boolean;
   /** What `p` ranges over, when not the whole table (e.g. a bounded sub-select). */
   from?: string;
@@ -39,20 +28,66 @@ export interface ProjectStatement {
   limit?: number;
 }
 
+/** Column types whose value pg already gives as TypeORM would; others go through the driver (e.g. `date`). */
+const AS_IS = new Set<unknown>([
+  'text',
+  'varchar',
+  'character varying',
+  'char',
+  'character',
+  'uuid',
+  'int',
+  'integer',
+  'int4',
+  'smallint',
+  'int2',
+  'bigint',
+  'int8',
+  'numeric',
+  'decimal',
+  'boolean',
+  'bool',
+  'jsonb',
+  'timestamptz',
+  'timestamp with time zone',
+]);
+
+/** How one column of a row becomes a property: pg's value as it is, or through the driver. */
+interface ColumnRead {
+  column: ColumnMetadata;
+  property: string;
+  asIs: boolean;
+}
+
+/**
+ * Projects read with hand-written statements: the columns of `project`, its virtual columns (the
+ * support count) and, for the detail, each child list (vendors, KPIs, team) as a `json_agg`
+ * sub-select — one row per project.
+ *
+ * TypeORM's entity query joined the three child tables (a row per vendor × KPI × team member), built
+ * its SQL on every call and grouped the rows back into entities — a third of the app's CPU on
+ * `GET /projects/{id}` (docs/performance.md §5, "Projects read without TypeORM's query builder");
+ * lists paid for building the SQL and hydrating likewise. The select lists here are built once from
+ * the entity metadata, so a new column is read without touching this file; values pg cannot give as
+ * TypeORM does (dates, transformers) go through the driver's `prepareHydratedValue`, and children
+ * are entity instances with every column, so a loaded project can be saved (cascades) as before.
+ * test/projects-graph.e2e-spec.ts holds the read to TypeORM's own, value types included.
+ */
 export class ProjectGraph {
   private readonly metadata: EntityMetadata;
-  private readonly columnsSql: string;
+  private readonly reads: ColumnRead[];
   private readonly childrenSql: string;
+  private readonly selects = new Map<string, string>();
 
   constructor(private readonly dataSource: DataSource) {
     this.metadata = dataSource.getMetadata(Project);
-    const columns = this.metadata.columns
-      .filter((c) => c.isSelect && !c.isVirtualProperty)
-      .map((c) => `p.${this.quote(c.databaseName)} AS ${this.quote(c.propertyName)}`);
-    const virtuals = this.metadata.columns
-      .filter((c) => c.isVirtualProperty && c.query)
-      .map((c) => `(${c.query!('p')}) AS ${this.quote(c.propertyName)}`);
-    this.columnsSql = [...columns, ...virtuals].join(', ');
+    this.reads = this.metadata.columns
+      .filter((c) => c.isSelect && (!c.isVirtualProperty || c.query))
+      .map((c) => ({
+        column: c,
+        property: c.propertyName,
+        asIs: !c.transformer && !c.embeddedMetadata && (c.isVirtualProperty || AS_IS.has(c.type) || (c.isArray && c.type === 'text')),
+      }));
     this.childrenSql = CHILDREN.map(({ relation, orderBy }) => {
       const child = this.metadata.findRelationWithPropertyPath(relation)!.inverseEntityMetadata;
       const fields = this.childColumns(child)
@@ -65,9 +100,9 @@ export class ProjectGraph {
 
   /** The statement's SQL and its positional parameters. */
   query(statement: ProjectStatement): [string, unknown[]] {
-    const { where, parameters, children, from, orderBy, limit } = statement;
+    const { where, parameters, fields, children, from, orderBy, limit } = statement;
     const sql = [
-      `SELECT ${this.columnsSql}${children ? `, ${this.childrenSql}` : ''}`,
+      `SELECT ${this.selectList(fields)}${children ? `, ${this.childrenSql}` : ''}`,
       `FROM ${from ?? this.quote(this.metadata.tableName)} p`,
       where.length ? `WHERE ${where.join(' AND ')}` : '',
       orderBy ? `ORDER BY ${orderBy}` : '',
@@ -76,28 +111,52 @@ export class ProjectGraph {
     return this.dataSource.driver.escapeQueryWithParameters(sql.filter(Boolean).join(' '), parameters);
   }
 
-  /** A row of `query` as a Project entity (with its children when they were selected). */
+  /** A row of `query` as a Project entity (only the fields selected; the children when selected). */
   hydrate(row: Record<string, unknown>): Project {
-    const project = this.entity<Project>(this.metadata, row, (c) => this.dataSource.driver.prepareHydratedValue(row[c.propertyName], c));
+    const project = this.metadata.create() as Project;
+    const props = project as unknown as Record<string, unknown>;
+    for (const { column, property, asIs } of this.reads) {
+      if (!(property in row)) continue;
+      if (asIs) props[property] = row[property];
+      else column.setEntityValue(props, this.dataSource.driver.prepareHydratedValue(row[property], column));
+    }
     for (const { relation } of CHILDREN) {
       if (!(relation in row)) continue;
       const child = this.metadata.findRelationWithPropertyPath(relation)!.inverseEntityMetadata;
-      const items = (row[relation] as Record<string, unknown>[]).map((item) =>
-        this.entity(child, item, (c) => {
-          const value = item[c.propertyName];
-          return this.dataSource.driver.prepareHydratedValue(AS_DATE.has(c.type) && typeof value === 'string' ? new Date(value) : value, c);
-        }),
-      );
-      (project as unknown as Record<string, unknown>)[relation] = items;
+      props[relation] = (row[relation] as Record<string, unknown>[]).map((item) => this.child(child, item));
     }
     return project;
   }
 
-  private entity<T>(metadata: EntityMetadata, row: Record<string, unknown>, read: (c: ColumnMetadata) => unknown): T {
-    const entity = metadata.create() as T;
+  /** The select list for these fields (all by default), built once per set of fields. */
+  private selectList(fields?: readonly string[]): string {
+    const key = fields?.join(',') ?? '*';
+    let sql = this.selects.get(key);
+    if (sql === undefined) {
+      const unknown = fields?.find((f) => !this.reads.some((r) => r.property === f));
+      if (unknown) throw new Error(`Project has no selectable field ${unknown}`);
+      sql = this.reads
+        .filter((r) => !fields || fields.includes(r.property))
+        .map(
+          ({ column: c }) =>
+            `${c.isVirtualProperty ? `(${c.query!('p')})` : `p.${this.quote(c.databaseName)}`} AS ${this.quote(c.propertyName)}`,
+        )
+        .join(', ');
+      this.selects.set(key, sql);
+    }
+    return sql;
+  }
+
+  private child(metadata: EntityMetadata, item: Record<string, unknown>): unknown {
+    const entity = metadata.create() as ObjectLiteral;
     for (const c of metadata.columns) {
-      if (!c.isSelect || !(c.propertyName in row)) continue;
-      c.setEntityValue(entity as ObjectLiteral, read(c));
+      if (!c.isSelect || !(c.propertyName in item)) continue;
+      const value = item[c.propertyName];
+      // JSON has no timestamps: they arrive as strings.
+      c.setEntityValue(
+        entity,
+        this.dataSource.driver.prepareHydratedValue(AS_DATE.has(c.type) && typeof value === 'string' ? new Date(value) : value, c),
+      );
     }
     return entity;
   }

@@ -9,7 +9,7 @@ import { Project } from './entities/project.entity';
 import { OrgUnitsService } from '../identity/org-units/org-units.service';
 import { ProjectAccess } from './project-access';
 import { allowedActionsFor } from './project-actions';
-import { toProjectDto, toProjectSummaryDto } from './project.mapper';
+import { PROJECT_SUMMARY_FIELDS, ProjectSummaryRow, toProjectDto, toProjectSummaryDto } from './project.mapper';
 
 type SortField = 'createdAt' | 'updatedAt' | 'targetLaunchDate' | 'submittedAt';
 /** Sort keys and their columns. */
@@ -126,8 +126,9 @@ export class ProjectViews {
     }
     const direction = desc ? 'DESC' : 'ASC';
     const order = `${column} ${direction} NULLS LAST, p.id ${direction}`;
-    const read = async (from?: string): Promise<Project[]> => {
+    const read = async (from?: string): Promise<ProjectSummaryRow[]> => {
       const [sql, params] = this.access.graph.query({
+        fields: PROJECT_SUMMARY_FIELDS,
         where: [...where.sql, ...cursor.sql],
         parameters: { ...where.parameters, ...cursor.parameters },
         from,
@@ -136,12 +137,13 @@ export class ProjectViews {
       });
       return (await this.dataSource.query<Record<string, unknown>[]>(sql, params)).map((row) => this.access.graph.hydrate(row));
     };
-    let rows: Project[] | undefined;
+    let rows: ProjectSummaryRow[] | undefined;
     const walk = this.config.searchWalkRows;
     if (query.q && walk > 0 && !NULLABLE_SORTS[field]) {
-      // A search first walks the newest rows (in the list order) and stops once it has a page: a
-      // common word is found within the first few hundred, whatever the table's size. Only a page
-      // that walk could not fill reads the full-text index (docs/performance.md, "Search").
+      // A search first walks the list's first rows in its order (the newest, by default) and stops
+      // once it has a page: a common word is found within the first few hundred, whatever the
+      // table's size. Only a page that walk could not fill reads the full-text index; the answer is
+      // the same either way (docs/performance.md §5, "search walks the newest rows").
       const single = states?.length === 1 ? ['p.state IN (:...states)'] : [];
       const bounded = `(SELECT * FROM project p WHERE ${['true', ...single, ...cursor.sql].join(' AND ')} ORDER BY ${order} LIMIT ${Math.trunc(walk)})`;
       const found = await read(bounded);
@@ -151,7 +153,7 @@ export class ProjectViews {
     return toPage(rows, limit, toProjectSummaryDto, (p) => ({ v: this.sortValue(p, field), id: p.id }));
   }
 
-  private sortValue(p: Project, field: SortField): string {
+  private sortValue(p: ProjectSummaryRow, field: SortField): string {
     if (field === 'targetLaunchDate') return p.targetLaunchDate ?? '';
     if (field === 'submittedAt') return p.submittedAt?.toISOString() ?? '';
     return p[field].toISOString();

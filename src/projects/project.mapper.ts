@@ -2,7 +2,34 @@ import { moneyOrNull } from '../common/money/money.dto';
 import { ProjectDto, ProjectSummaryDto } from './dto/project.dto';
 import { Project } from './entities/project.entity';
 
-export function toProjectSummaryDto(p: Project): ProjectSummaryDto {
+/** The fields a project summary is made of: lists read only these (ProjectViews.list). */
+export const PROJECT_SUMMARY_FIELDS = [
+  'id',
+  'reference',
+  'title',
+  'customerTask',
+  'state',
+  'riskLevel',
+  'fastTrack',
+  'technologies',
+  'budgetAmount',
+  'budgetCurrency',
+  'targetLaunchDate',
+  'proposerId',
+  'orgUnitId',
+  'assignedAdvisorId',
+  'valueScore',
+  'effortScore',
+  'valueVerdict',
+  'submittedAt',
+  'createdAt',
+  'updatedAt',
+  'version',
+  'supportCount',
+] as const satisfies readonly (keyof Project)[];
+export type ProjectSummaryRow = Pick<Project, (typeof PROJECT_SUMMARY_FIELDS)[number]>;
+
+export function toProjectSummaryDto(p: ProjectSummaryRow): ProjectSummaryDto {
   return {
     id: p.id,
     reference: p.reference,
