@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import { userPrincipal, type Principal, type UserRow } from '../baseline/auth';
-import { buildListQuery, listStatements, PROJECT_COLUMNS, visibility } from '../baseline/projects';
+import { buildListQuery, listStatements, PROJECT_COLUMNS, SUPPORT_COUNT, visibility } from '../baseline/projects';
 import { Params } from '../baseline/sql';
 import { loadFixtures } from './fixtures';
 
@@ -18,12 +18,18 @@ async function plan(c: Client, title: string, text: string, values: unknown[]): 
 const user = async (c: Client, where: string, params: unknown[]): Promise<UserRow> =>
   (await c.query<UserRow>(`SELECT u.* FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE ${where} LIMIT 1`, params)).rows[0];
 
-/** findVisible: the project with vendors, KPIs and team, if the caller may see it (one joined query, as TypeORM builds it). */
+/**
+ * findVisible: the project, its support count and its vendors, KPIs and team as `json_agg`
+ * sub-selects, if the caller may see it — one row, as ProjectGraph builds it (which names each
+ * child column in a `json_build_object`; the plan is the same).
+ */
 function getById(principal: ReturnType<typeof userPrincipal>, id: string): { text: string; values: unknown[] } {
   const q = new Params();
-  const text = `SELECT ${PROJECT_COLUMNS}, v.*, k.*, t.* FROM project p
-    LEFT JOIN project_vendor v ON v.project_id = p.id LEFT JOIN project_kpi k ON k.project_id = p.id LEFT JOIN project_team_member t ON t.project_id = p.id
-    WHERE p.id = ${q.p(id)} AND ${visibility(principal, q)} ORDER BY v.position ASC, k.position ASC`;
+  const text = `SELECT ${PROJECT_COLUMNS}, ${SUPPORT_COUNT},
+    coalesce((SELECT json_agg(c ORDER BY c.position) FROM project_vendor c WHERE c.project_id = p.id), '[]') AS vendors,
+    coalesce((SELECT json_agg(c ORDER BY c.position) FROM project_kpi c WHERE c.project_id = p.id), '[]') AS kpis,
+    coalesce((SELECT json_agg(c) FROM project_team_member c WHERE c.project_id = p.id), '[]') AS team
+    FROM project p WHERE p.id = ${q.p(id)} AND ${visibility(principal, q)}`;
   return { text, values: q.values };
 }
 
