@@ -76,6 +76,8 @@ interface ColumnRead {
 export class ProjectGraph {
   private readonly metadata: EntityMetadata;
   private readonly reads: ColumnRead[];
+  /** Each child list: its entity's metadata and its sub-select, made once. */
+  private readonly children: { relation: string; metadata: EntityMetadata; sql: string }[];
   private readonly childrenSql: string;
   private readonly selects = new Map<string, string>();
 
@@ -88,14 +90,16 @@ export class ProjectGraph {
         property: c.propertyName,
         asIs: !c.transformer && !c.embeddedMetadata && (c.isVirtualProperty || AS_IS.has(c.type) || (c.isArray && c.type === 'text')),
       }));
-    this.childrenSql = CHILDREN.map(({ relation, orderBy }) => {
+    this.children = CHILDREN.map(({ relation, orderBy }) => {
       const child = this.metadata.findRelationWithPropertyPath(relation)!.inverseEntityMetadata;
       const fields = this.childColumns(child)
         .map((c) => `'${c.propertyName}', ${this.childValue(c)}`)
         .join(', ');
       const order = orderBy ? ` ORDER BY c.${this.quote(child.findColumnWithPropertyName(orderBy)!.databaseName)}` : '';
-      return `coalesce((SELECT json_agg(json_build_object(${fields})${order}) FROM ${this.quote(child.tableName)} c WHERE c.project_id = p.id), '[]') AS ${this.quote(relation)}`;
-    }).join(', ');
+      const sql = `coalesce((SELECT json_agg(json_build_object(${fields})${order}) FROM ${this.quote(child.tableName)} c WHERE c.project_id = p.id), '[]') AS ${this.quote(relation)}`;
+      return { relation, metadata: child, sql };
+    });
+    this.childrenSql = this.children.map((c) => c.sql).join(', ');
   }
 
   /** The statement's SQL and its positional parameters. */
@@ -120,10 +124,8 @@ export class ProjectGraph {
       if (asIs) props[property] = row[property];
       else column.setEntityValue(props, this.dataSource.driver.prepareHydratedValue(row[property], column));
     }
-    for (const { relation } of CHILDREN) {
-      if (!(relation in row)) continue;
-      const child = this.metadata.findRelationWithPropertyPath(relation)!.inverseEntityMetadata;
-      props[relation] = (row[relation] as Record<string, unknown>[]).map((item) => this.child(child, item));
+    for (const { relation, metadata } of this.children) {
+      if (relation in row) props[relation] = (row[relation] as Record<string, unknown>[]).map((item) => this.child(metadata, item));
     }
     return project;
   }
