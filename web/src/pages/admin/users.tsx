@@ -11,6 +11,7 @@ import { useAction, useLoad } from '../../lib/use-load';
 import { AdminNav } from './admin-nav';
 import { allOrgUnits } from './org-units';
 import { DataTable } from '../../components/data-table';
+import { EnableToggle } from '../../components/enable-toggle';
 
 type Role = CreateUserDto['roles'] extends (infer R)[] | undefined ? R : never;
 
@@ -79,15 +80,12 @@ export function UsersPage() {
                 <td>{fmt.money(u.approvalLimit)}</td>
                 <td>
                   <span className={`badge ${u.status === 'active' ? 'good' : 'warn'}`}>{term('userStatus', u.status)}</span>{' '}
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={t(u.status === 'active' ? 'admin.disableOf' : 'admin.enableOf', { name: u.displayName })}
-                    disabled={toggleStatus.pending}
-                    onClick={() => void toggleStatus.run(u)}
-                  >
-                    {u.status === 'active' ? t('admin.disable') : t('admin.enable')}
-                  </button>
+                  <EnableToggle
+                    enabled={u.status === 'active'}
+                    name={u.displayName}
+                    pending={toggleStatus.pending}
+                    onToggle={() => void toggleStatus.run(u)}
+                  />
                 </td>
                 <td>
                   <button

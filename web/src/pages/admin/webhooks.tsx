@@ -8,6 +8,7 @@ import { usePageTitle } from '../../lib/router';
 import { useAction, useLoad } from '../../lib/use-load';
 import { AdminNav } from './admin-nav';
 import { DataTable } from '../../components/data-table';
+import { EnableToggle } from '../../components/enable-toggle';
 
 type EventType = CreateWebhookDto['eventTypes'][number];
 const EVENTS = [
@@ -95,15 +96,7 @@ export function WebhooksPage() {
                   <span className={`badge ${h.enabled ? 'good' : 'warn'}`}>{h.enabled ? t('hooks.enabled') : t('hooks.disabled')}</span>
                   {h.disabledReason ? <span className="ref">{h.disabledReason}</span> : null}
                   {h.consecutiveFailures ? <span className="ref">{tp('hooks.failures', h.consecutiveFailures)}</span> : null}{' '}
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={t(h.enabled ? 'admin.disableOf' : 'admin.enableOf', { name: h.url })}
-                    disabled={toggle.pending}
-                    onClick={() => void toggle.run(h)}
-                  >
-                    {h.enabled ? t('admin.disable') : t('admin.enable')}
-                  </button>
+                  <EnableToggle enabled={h.enabled} name={h.url} pending={toggle.pending} onToggle={() => void toggle.run(h)} />
                 </td>
                 <td>
                   <button
