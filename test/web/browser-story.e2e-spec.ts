@@ -113,6 +113,10 @@ describeBrowser('web app in a real browser: the whole story', () => {
     await edit.getByLabel('Approval limit (EUR)', { exact: true }).fill('20000');
     await edit.getByRole('button', { name: 'Save' }).click();
     await admin.getByRole('row', { name: /Nova Hero.*€20,000\.00/ }).waitFor();
+    // The row's enable/disable button is named after the person and flips with the status.
+    await admin.getByRole('button', { name: 'Disable Nova Hero' }).click();
+    await admin.getByRole('button', { name: 'Enable Nova Hero' }).click();
+    await admin.getByRole('button', { name: 'Disable Nova Hero' }).waitFor();
 
     await admin.getByRole('link', { name: 'Org units' }).click();
     await admin.getByRole('heading', { name: 'The organisation' }).waitFor();
