@@ -52,10 +52,13 @@ describe('ConcurrencyLimit', () => {
 });
 
 describe('hashConcurrency', () => {
-  it('keeps one libuv thread free and never exceeds the cores', () => {
-    expect(hashConcurrency(4, 2)).toBe(2);
+  it('runs one hash per two cores and keeps one libuv thread free', () => {
+    expect(hashConcurrency(4, 1)).toBe(1);
+    expect(hashConcurrency(4, 2)).toBe(1);
+    expect(hashConcurrency(4, 3)).toBe(1);
+    expect(hashConcurrency(4, 4)).toBe(2);
     expect(hashConcurrency(4, 8)).toBe(3);
-    expect(hashConcurrency(16, 8)).toBe(8);
+    expect(hashConcurrency(16, 8)).toBe(4);
     expect(hashConcurrency(1, 8)).toBe(1);
   });
 });

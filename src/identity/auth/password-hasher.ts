@@ -37,16 +37,19 @@ function libuvThreadPoolSize(): number {
 }
 
 /**
- * How many hashes may run at once: one libuv thread always stays free, and no more than the
- * cores. argon2 runs on libuv's thread pool (UV_THREADPOOL_SIZE, 4 by default), like the
- * PBKDF2/HMAC steps of pg's SCRAM authentication and fs and DNS calls. Unbounded, a burst of
- * logins queued every thread-pool job behind seconds of hashing, and a new database connection's
- * SCRAM handshake (several jobs in a row) exceeded the pool's 5 s connection timeout: the login
- * answered 503 (docs/performance.md, "Login 503s under load"). More than one hash per core only
- * adds latency.
+ * How many hashes may run at once: one per two cores, and one libuv thread always stays free.
+ * argon2 runs on libuv's thread pool (UV_THREADPOOL_SIZE, 4 by default), like the PBKDF2/HMAC
+ * steps of pg's SCRAM authentication and fs and DNS calls. Unbounded, a burst of logins queued
+ * every thread-pool job behind seconds of hashing, and a new database connection's SCRAM
+ * handshake (several jobs in a row) exceeded the pool's 5 s connection timeout: the login
+ * answered 503 (docs/performance.md, "Login 503s under load"). One hash already runs its p=4
+ * lanes on threads of its own and keeps about 1.5 cores busy (measured on 2 cores: 11.0
+ * verifies/s one at a time, 13.8 two at a time), while each hash in flight holds its m=64 MiB:
+ * a second hash per two cores buys little throughput for that memory (docs/performance.md,
+ * "Login RSS").
  */
 export function hashConcurrency(threadPoolSize = libuvThreadPoolSize(), cores = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, threadPoolSize - 1));
+  return Math.max(1, Math.min(Math.floor(cores / 2), threadPoolSize - 1));
 }
 
 /**
