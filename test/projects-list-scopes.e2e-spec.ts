@@ -10,6 +10,7 @@ import { OrgUnitsService } from '../src/identity/org-units/org-units.service';
 import type { ProjectListQueryDto } from '../src/projects/dto/project.dto';
 import { ProjectAccess } from '../src/projects/project-access';
 import { ProjectViews } from '../src/projects/project-views.service';
+import { SearchStatistics } from '../src/projects/search-statistics';
 
 type Headers = Record<string, string>;
 interface Item {
@@ -81,6 +82,43 @@ describe('projects: list filters and visibility scopes', () => {
     wideKey = { 'X-API-Key': (await actors.apiKey(['projects:read'])).key };
   }, 120_000);
   afterAll(() => t.close());
+
+  /** A ProjectViews with its own walk length and word counts (the app's own has the configured ones). */
+  const views = (searchWalkRows: number, statistics: SearchStatistics) =>
+    new ProjectViews(
+      t.dataSource,
+      t.app.get(ProjectAccess),
+      t.app.get(OrgUnitsService),
+      { ...t.app.get(AppConfig), searchWalkRows } as AppConfig,
+      statistics,
+    );
+  const principalOf = async (who: AccountName): Promise<Principal> => {
+    const [u] = await t.dataSource.query<{ id: string; roles: Role[]; org_unit_id: string }[]>(
+      'SELECT id, roles, org_unit_id FROM app_user WHERE id = $1',
+      [await actors.userId(who)],
+    );
+    return {
+      type: 'user',
+      id: u.id,
+      userId: u.id,
+      displayName: who,
+      roles: u.roles,
+      scopes: [],
+      orgUnitId: u.org_unit_id,
+      permissions: new Set(),
+    };
+  };
+  /** Every id of a list, page after page. */
+  const pages = async (views: ProjectViews, principal: Principal, query: Partial<ProjectListQueryDto>, limit: number) => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await views.list(principal, { ...query, limit, cursor });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return seen;
+  };
 
   const CALLERS = ['hero', 'salesHero', 'advisor', 'manager', 'marketingManager', 'cio', 'scopedKey', 'wideKey'] as const;
   const STATE_FILTERS = [
@@ -183,35 +221,9 @@ describe('projects: list filters and visibility scopes', () => {
   });
 
   it('search: the bounded walk of the newest rows gives the pages the full-text index gives, whatever its length', async () => {
-    const config = t.app.get(AppConfig);
-    const viewsWith = (searchWalkRows: number) =>
-      new ProjectViews(t.dataSource, t.app.get(ProjectAccess), t.app.get(OrgUnitsService), { ...config, searchWalkRows } as AppConfig);
-    const principalOf = async (who: AccountName): Promise<Principal> => {
-      const [u] = await t.dataSource.query<{ id: string; roles: Role[]; org_unit_id: string }[]>(
-        'SELECT id, roles, org_unit_id FROM app_user WHERE id = $1',
-        [await actors.userId(who)],
-      );
-      return {
-        type: 'user',
-        id: u.id,
-        userId: u.id,
-        displayName: who,
-        roles: u.roles,
-        scopes: [],
-        orgUnitId: u.org_unit_id,
-        permissions: new Set(),
-      };
-    };
-    const pages = async (views: ProjectViews, principal: Principal, query: Partial<ProjectListQueryDto>, limit: number) => {
-      const seen: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await views.list(principal, { ...query, limit, cursor });
-        seen.push(...page.items.map((i) => i.id));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return seen;
-    };
+    // Statistics that never skip the walk: every walk length is exercised, whatever PostgreSQL counted.
+    const alwaysWalk = { walkMayFill: () => Promise.resolve(true) } as unknown as SearchStatistics;
+    const viewsWith = (searchWalkRows: number) => views(searchWalkRows, alwaysWalk);
     const indexOnly = viewsWith(0);
     const walks = [1, 2, 3, 5, 5000].map(viewsWith);
     const searches: Partial<ProjectListQueryDto>[] = [
@@ -253,4 +265,31 @@ describe('projects: list filters and visibility scopes', () => {
     ]);
     statements.mockRestore();
   }, 120_000);
+
+  it("search: with PostgreSQL's word counts, a word too rare to fill a page within the walk reads the index at once", async () => {
+    await t.dataSource.query('ANALYZE project');
+    const statistics = new SearchStatistics(t.dataSource);
+    const counts = (await statistics.frequencies())!;
+    const chatbot = counts.byLexeme.get('chatbot')!;
+    expect(chatbot).toBeGreaterThan(2 * counts.floor);
+    // A walk long enough to expect more than one 'chatbot' but at most one match of an unlisted word.
+    const walkRows = Math.floor(1 / counts.floor);
+    expect(walkRows * chatbot).toBeGreaterThan(1);
+    const cio = await principalOf('cio');
+    const statements = jest.spyOn(t.dataSource, 'query');
+    try {
+      for (const [q, walked] of [
+        ['chatbot', true],
+        ['nothing-matches-this', false],
+        ['chatbot or nothing', true],
+      ] as const) {
+        statements.mockClear();
+        const page = await views(walkRows, statistics).list(cio, { q, limit: 1 });
+        expect({ q, walked: String(statements.mock.calls[0][0]).includes(`LIMIT ${walkRows})`) }).toEqual({ q, walked });
+        expect(page).toEqual(await views(0, statistics).list(cio, { q, limit: 1 }));
+      }
+    } finally {
+      statements.mockRestore();
+    }
+  });
 });

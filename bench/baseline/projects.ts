@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { assertCanDecide } from '../../src/decisions/separation-of-duties';
 import type { Actor } from '../../src/projects/project-lifecycle';
+import { type LexemeCountsRow, type LexemeFrequencies, readLexemeFrequencies, walkMayFill } from '../../src/projects/search-statistics';
 import { ADVISOR_QUEUE, PUBLIC_STATES } from './constants';
 import type { Principal } from './auth';
 import { badRequest, notFound } from './http-kit';
@@ -268,6 +269,14 @@ export interface ListQuery {
 /** The app's default SEARCH_WALK_ROWS. */
 const SEARCH_WALK_ROWS = 5000;
 
+/** PostgreSQL's word counts per database connection, read once as the app's SearchStatistics does (it rereads every 10 min). */
+const counts = new WeakMap<Queryable, Promise<LexemeFrequencies | null>>();
+function wordCounts(db: Queryable): Promise<LexemeFrequencies | null> {
+  let read = counts.get(db);
+  if (!read) counts.set(db, (read = readLexemeFrequencies(async (sql) => (await db.query<LexemeCountsRow>(sql)).rows)));
+  return read;
+}
+
 export async function buildListQuery(db: Queryable, principal: Principal, s: URLSearchParams): Promise<ListQuery> {
   const limit = s.has('limit') ? Number(s.get('limit')) : 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest('limit', 'limit must not be greater than 100');
@@ -310,7 +319,9 @@ export async function buildListQuery(db: Queryable, principal: Principal, s: URL
   const statement = (from: string) =>
     `SELECT ${SUMMARY_COLUMNS}, ${SUPPORT_COUNT} FROM ${from} p WHERE ${[...where, ...cursorWhere].join(' AND ')} ORDER BY ${order} LIMIT ${limit + 1}`;
   const text = statement('project');
-  if (!s.get('q') || spec.nullable) return { text, values: q.values, limit, field };
+  if (!s.get('q') || spec.nullable || !walkMayFill(await wordCounts(db), s.get('q')!, SEARCH_WALK_ROWS, limit)) {
+    return { text, values: q.values, limit, field };
+  }
   // As the app (ProjectViews.list): a search first walks the newest rows, the index only when that walk does not fill the page.
   // The state filter's own condition (same parameters: every parameter must appear in both statements).
   const single = states?.length === 1 ? where.filter((w, i) => i > 0 && w.startsWith('p.state IN (')).slice(0, 1) : [];

@@ -10,6 +10,7 @@ import { OrgUnitsService } from '../identity/org-units/org-units.service';
 import { ProjectAccess } from './project-access';
 import { allowedActionsFor } from './project-actions';
 import { PROJECT_SUMMARY_FIELDS, ProjectSummaryRow, toProjectDto, toProjectSummaryDto } from './project.mapper';
+import { SearchStatistics } from './search-statistics';
 
 type SortField = 'createdAt' | 'updatedAt' | 'targetLaunchDate' | 'submittedAt';
 /** Sort keys and their columns. */
@@ -61,6 +62,7 @@ export class ProjectViews {
     private readonly access: ProjectAccess,
     private readonly units: OrgUnitsService,
     private readonly config: AppConfig,
+    private readonly searchStatistics: SearchStatistics,
   ) {}
 
   /** GET /projects/{id}: one load with the children, then the parts of the detail. */
@@ -139,11 +141,12 @@ export class ProjectViews {
     };
     let rows: ProjectSummaryRow[] | undefined;
     const walk = this.config.searchWalkRows;
-    if (query.q && walk > 0 && !NULLABLE_SORTS[field]) {
+    if (query.q && walk > 0 && !NULLABLE_SORTS[field] && (await this.searchStatistics.walkMayFill(query.q, walk, limit))) {
       // A search first walks the list's first rows in its order (the newest, by default) and stops
       // once it has a page: a common word is found within the first few hundred, whatever the
       // table's size. Only a page that walk could not fill reads the full-text index; the answer is
-      // the same either way (docs/performance.md §5, "search walks the newest rows").
+      // the same either way (docs/performance.md §5, "search walks the newest rows"). A word
+      // PostgreSQL counts as too rare to fill a page within the walk goes to the index directly.
       const single = states?.length === 1 ? ['p.state IN (:...states)'] : [];
       const bounded = `(SELECT * FROM project p WHERE ${['true', ...single, ...cursor.sql].join(' AND ')} ORDER BY ${order} LIMIT ${Math.trunc(walk)})`;
       const found = await read(bounded);

@@ -11,6 +11,7 @@ import { ProjectFastTrackController } from './project-fast-track.controller';
 import { ProjectFastTrackService } from './project-fast-track.service';
 import { ProjectLifecycleService } from './project-lifecycle.service';
 import { ProjectViews } from './project-views.service';
+import { SearchStatistics } from './search-statistics';
 import { ProjectsController } from './projects.controller';
 import { ProjectsIntakeService } from './projects-intake.service';
 
@@ -18,7 +19,7 @@ import { ProjectsIntakeService } from './projects-intake.service';
 @Module({
   imports: [AuditModule, CompactModule, IdentityModule, NotificationsModule],
   controllers: [ProjectsController, ProjectActionsController, ProjectConversationController, ProjectFastTrackController],
-  providers: [ProjectAccess, ProjectViews, ProjectsIntakeService, ProjectLifecycleService, ProjectCommentsService, ProjectFastTrackService],
+  providers: [ProjectAccess, ProjectViews, SearchStatistics, ProjectsIntakeService, ProjectLifecycleService, ProjectCommentsService, ProjectFastTrackService],
   exports: [ProjectAccess, ProjectViews, ProjectLifecycleService],
 })
 export class ProjectsModule {}
