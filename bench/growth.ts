@@ -177,7 +177,7 @@ function growthTable(sides: Side[], measures: Measure[][]): string {
     const l = measures[large][i];
     const gh = l.httpP50 / m.httpP50;
     const gs = l.sqlMs / m.sqlMs;
-    const before = `${m.sqlMsBeforeFix} → ${l.sqlMsBeforeFix} (${(l.sqlMsBeforeFix / m.sqlMsBeforeFix).toFixed(1)}×)`;
+    const before = `${m.sqlMsBeforeFix} → ${l.sqlMsBeforeFix} (${(l.sqlMsBeforeFix / m.sqlMsBeforeFix).toFixed(2)}×)`;
     return [m.query, m.httpP50, l.httpP50, `${gh.toFixed(2)}×`, m.sqlMs, l.sqlMs, `${gs.toFixed(2)}×`, before, gh <= LIMIT ? 'yes' : 'no'];
   });
   const [a, b] = [sides[small].size / 1000, sides[large].size / 1000];

@@ -277,7 +277,13 @@ function wordCounts(db: Queryable): Promise<LexemeFrequencies | null> {
   return read;
 }
 
-export async function buildListQuery(db: Queryable, principal: Principal, s: URLSearchParams): Promise<ListQuery> {
+/** `wordCounts: false`: a search always walks first, as before the app read PostgreSQL's word counts (bench:growth compares). */
+export async function buildListQuery(
+  db: Queryable,
+  principal: Principal,
+  s: URLSearchParams,
+  options: { wordCounts?: boolean } = {},
+): Promise<ListQuery> {
   const limit = s.has('limit') ? Number(s.get('limit')) : 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badRequest('limit', 'limit must not be greater than 100');
   const sort = s.get('sort') ?? '-createdAt';
@@ -319,7 +325,8 @@ export async function buildListQuery(db: Queryable, principal: Principal, s: URL
   const statement = (from: string) =>
     `SELECT ${SUMMARY_COLUMNS}, ${SUPPORT_COUNT} FROM ${from} p WHERE ${[...where, ...cursorWhere].join(' AND ')} ORDER BY ${order} LIMIT ${limit + 1}`;
   const text = statement('project');
-  if (!s.get('q') || spec.nullable || !walkMayFill(await wordCounts(db), s.get('q')!, SEARCH_WALK_ROWS, limit)) {
+  const counts = options.wordCounts === false ? null : await wordCounts(db);
+  if (!s.get('q') || spec.nullable || !walkMayFill(counts, s.get('q')!, SEARCH_WALK_ROWS, limit)) {
     return { text, values: q.values, limit, field };
   }
   // As the app (ProjectViews.list): a search first walks the newest rows, the index only when that walk does not fill the page.
