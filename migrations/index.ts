@@ -17,6 +17,7 @@ import { ListOrderIndexes1795401100000 } from './1795401100000-ListOrderIndexes'
 import { I18n1795401200000 } from './1795401200000-I18n';
 import { ProjectSearchVector1795401300000 } from './1795401300000-ProjectSearchVector';
 import { IdempotencyCommitted1795401400000 } from './1795401400000-IdempotencyCommitted';
+import { AnalyzeProjectSearch1795401500000 } from './1795401500000-AnalyzeProjectSearch';
 
 export const MIGRATIONS: Function[] = [
   Identity1795400000000,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   I18n1795401200000,
   ProjectSearchVector1795401300000,
   IdempotencyCommitted1795401400000,
+  AnalyzeProjectSearch1795401500000,
 ];
