@@ -87,6 +87,8 @@ async function run(url: string, client: Client, manifest: { password: string; ac
   const nodeArgs = [...START_NODE_ARGS, ...(process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const app = startServer('app', APP_MAIN, appPort, appEnv(url), nodeArgs);
   const base = startServer('baseline', BASELINE_MAIN, basePort, { DATABASE_URL: url, JWT_SECRET: SECRET, DB_POOL_MAX: '10' });
+  // BENCH_WAITS=1: what the database sessions wait on during each round, on a connection of its own.
+  const waitsClient = process.env.BENCH_WAITS ? new Client({ connectionString: url }) : undefined;
   try {
     await waitReady(app, '/health/ready');
     await waitReady(base, '/health/ready');
@@ -104,6 +106,7 @@ async function run(url: string, client: Client, manifest: { password: string; ac
     const shapes = await shapeCheck([app, base], list);
     process.stderr.write(`JSON checks: ${JSON.stringify(shapes, null, 1)}\n`);
     const stats = await statCounter(client);
+    await waitsClient?.connect();
     const results: Record<string, { app: Summary; baseline: Summary; rounds: { app: Run[]; baseline: Run[] } }> = {};
     const servers = [app, base] as const;
     for (const s of list) {
@@ -111,10 +114,11 @@ async function run(url: string, client: Client, manifest: { password: string; ac
       for (const i of [0, 1] as const) await warmUp(servers[i], i, s);
       for (let r = 0; r < SETTINGS.rounds; r++) {
         for (const i of r % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const)) {
-          const run = await measureRound(servers[i], i, s, stats, SETTINGS.rounds - r);
+          const run = await measureRound(servers[i], i, s, stats, SETTINGS.rounds - r, waitsClient);
           runs[i].push(run);
           process.stderr.write(
-            `${s.route} round ${r + 1} ${servers[i].name}: ${run.load.rps} req/s ${JSON.stringify(run.load.statusCodes)}\n`,
+            `${s.route} round ${r + 1} ${servers[i].name}: ${run.load.rps} req/s ${JSON.stringify(run.load.statusCodes)}` +
+              `${run.waits ? ` sessions by wait: ${JSON.stringify(run.waits)}` : ''}\n`,
           );
         }
       }
@@ -142,6 +146,7 @@ async function run(url: string, client: Client, manifest: { password: string; ac
     });
     process.stderr.write(`Results: ${file}\n`);
   } finally {
+    await waitsClient?.end().catch(() => undefined);
     await stopServer(app);
     await stopServer(base);
     // The servers' own output (warnings, errors behind any 5xx), for diagnosis.

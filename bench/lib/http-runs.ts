@@ -3,7 +3,8 @@ import { runLoad, type LoadResult } from './load';
 import { markdownTable } from './report';
 import type { Scenario } from './scenarios';
 import { cpuMs, sampleRss, type Server } from './servers';
-import { perRequest, type StatCounter } from './statements';
+import type { Client } from 'pg';
+import { perRequest, sampleWaits, type StatCounter } from './statements';
 
 /**
  * Measuring one path on both servers: ROUNDS rounds, the order alternating (app, baseline, then
@@ -27,6 +28,8 @@ export interface Run {
   cpuMsPerRequest: number;
   statementsPerRequest: number | null;
   loadAvg1m: number;
+  /** BENCH_WAITS=1: database sessions by wait event, averaged over the run (sampleWaits). */
+  waits?: Record<string, number>;
 }
 
 export interface Summary {
@@ -57,16 +60,25 @@ export async function warmUp(server: Server, index: 0 | 1, s: Scenario): Promise
   await sleep(Math.min(30_000, warm.latencyMs.p99));
 }
 
-export async function measureRound(server: Server, index: 0 | 1, s: Scenario, stats: StatCounter | null, rounds: number): Promise<Run> {
+export async function measureRound(
+  server: Server,
+  index: 0 | 1,
+  s: Scenario,
+  stats: StatCounter | null,
+  rounds: number,
+  waitsClient?: Client,
+): Promise<Run> {
   const budget = s.budget ? Math.floor(s.budget(index) / rounds) : undefined;
   await stats?.reset();
   const cpuBefore = cpuMs(server.proc.pid!);
   const stop = sampleRss(server.proc.pid!);
+  const stopWaits = waitsClient ? sampleWaits(waitsClient) : undefined;
   const load = await runLoad({
     ...{ port: server.port, connections: SETTINGS.connections, method: s.method, headers: s.headers },
     ...{ durationSeconds: SETTINGS.durationSeconds, amount: budget, timeoutSeconds: SETTINGS.timeoutSeconds, next: s.requests(index) },
   });
   const rssPeakMb = stop();
+  const waits = await stopWaits?.();
   const cpuMsPerRequest = Math.round(((cpuMs(server.proc.pid!) - cpuBefore) / Math.max(1, load.ok)) * 100) / 100;
   // Let requests still queued in the server (argon2 hashes) drain before the next run starts.
   await sleep(Math.min(30_000, Math.max(SETTINGS.settleMs, load.latencyMs.p99 * 1.5)));
@@ -75,7 +87,7 @@ export async function measureRound(server: Server, index: 0 | 1, s: Scenario, st
     process.stderr.write(`  statements ${statements}, requests ${load.requests}, ok ${load.ok}\n  ${(await stats.top()).join('\n  ')}\n`);
   }
   const statementsPerRequest = statements === null ? null : perRequest(statements, load.requests);
-  return { load, rssPeakMb, cpuMsPerRequest, statementsPerRequest, loadAvg1m: Number(loadavg()[0].toFixed(2)) };
+  return { load, rssPeakMb, cpuMsPerRequest, statementsPerRequest, loadAvg1m: Number(loadavg()[0].toFixed(2)), ...(waits && { waits }) };
 }
 
 export function summarize(runs: Run[]): Summary {

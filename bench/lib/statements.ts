@@ -44,3 +44,35 @@ export async function statCounter(client: Client): Promise<StatCounter | null> {
 export function perRequest(statements: number, requests: number): number {
   return requests > 0 ? Math.round((statements / requests) * 10) / 10 : 0;
 }
+
+/**
+ * What the database sessions were doing during a run (BENCH_WAITS=1): pg_stat_activity sampled
+ * every 20 ms on a connection of its own, averaged as "sessions in that state" — `CPU` for
+ * running, otherwise PostgreSQL's wait event (`Lock:transactionid`: waiting for another
+ * transaction's row lock; `Lock:advisory`; `IO:WalSync`; `Client:ClientRead`: waiting for the
+ * server's next statement). The query itself runs between samples, so it adds ~50 tiny reads per
+ * second to both servers' runs alike.
+ */
+export function sampleWaits(client: Client): () => Promise<Record<string, number>> {
+  const totals = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await client.query<{ wait: string; n: number }>(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait, count(*)::int AS n FROM pg_stat_activity
+         WHERE backend_type = 'client backend' AND datname = current_database() AND pid <> pg_backend_pid() AND state NOT IN ('idle')
+         GROUP BY 1`,
+      );
+      for (const r of rows) totals.set(r.wait, (totals.get(r.wait) ?? 0) + r.n);
+      samples++;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    const entries = [...totals].map(([wait, n]) => [wait, Math.round((n / Math.max(1, samples)) * 100) / 100] as const);
+    return Object.fromEntries(entries.filter(([, avg]) => avg >= 0.05).sort((a, b) => b[1] - a[1]));
+  };
+}
