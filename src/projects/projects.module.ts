@@ -19,7 +19,15 @@ import { ProjectsIntakeService } from './projects-intake.service';
 @Module({
   imports: [AuditModule, CompactModule, IdentityModule, NotificationsModule],
   controllers: [ProjectsController, ProjectActionsController, ProjectConversationController, ProjectFastTrackController],
-  providers: [ProjectAccess, ProjectViews, SearchStatistics, ProjectsIntakeService, ProjectLifecycleService, ProjectCommentsService, ProjectFastTrackService],
+  providers: [
+    ProjectAccess,
+    ProjectViews,
+    SearchStatistics,
+    ProjectsIntakeService,
+    ProjectLifecycleService,
+    ProjectCommentsService,
+    ProjectFastTrackService,
+  ],
   exports: [ProjectAccess, ProjectViews, ProjectLifecycleService],
 })
 export class ProjectsModule {}
