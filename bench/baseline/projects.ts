@@ -270,10 +270,10 @@ export interface ListQuery {
 const SEARCH_WALK_ROWS = 5000;
 
 /** PostgreSQL's word counts per database connection, read once as the app's SearchStatistics does (it rereads every 10 min). */
-const counts = new WeakMap<Queryable, Promise<LexemeFrequencies | null>>();
+const countsByDb = new WeakMap<Queryable, Promise<LexemeFrequencies | null>>();
 function wordCounts(db: Queryable): Promise<LexemeFrequencies | null> {
-  let read = counts.get(db);
-  if (!read) counts.set(db, (read = readLexemeFrequencies(async (sql) => (await db.query<LexemeCountsRow>(sql)).rows)));
+  let read = countsByDb.get(db);
+  if (!read) countsByDb.set(db, (read = readLexemeFrequencies(async (sql) => (await db.query<LexemeCountsRow>(sql)).rows)));
   return read;
 }
 
