@@ -18,6 +18,7 @@ import { I18n1795401200000 } from './1795401200000-I18n';
 import { ProjectSearchVector1795401300000 } from './1795401300000-ProjectSearchVector';
 import { IdempotencyCommitted1795401400000 } from './1795401400000-IdempotencyCommitted';
 import { AnalyzeProjectSearch1795401500000 } from './1795401500000-AnalyzeProjectSearch';
+import { RateLimitCounters1795401600000 } from './1795401600000-RateLimitCounters';
 
 export const MIGRATIONS: Function[] = [
   Identity1795400000000,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   ProjectSearchVector1795401300000,
   IdempotencyCommitted1795401400000,
   AnalyzeProjectSearch1795401500000,
+  RateLimitCounters1795401600000,
 ];

@@ -222,6 +222,18 @@ describe('Idempotency-Key', () => {
     expect(expires).toBe(true);
   });
 
+  it('the hourly purge deletes expired keys only, and says how many', async () => {
+    await post('/api/v1/projects', 'purge-me', completeProject({ title: 'Purged key' })).expect(201);
+    const digest = keyDigest(`user:${await actors.userId('hero')}`, 'purge-me');
+    await t.dataSource.query(`UPDATE idempotency_key SET expires_at = now() - interval '1 second' WHERE key = $1`, [digest]);
+    const before = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM idempotency_key');
+    expect(await t.app.get(IdempotencyStore).purgeExpired()).toBe(1);
+    const after = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM idempotency_key');
+    expect(after[0].n).toBe(before[0].n - 1);
+    expect(await t.dataSource.query('SELECT 1 FROM idempotency_key WHERE key = $1', [digest])).toEqual([]);
+    expect(await t.app.get(IdempotencyStore).purgeExpired()).toBe(0);
+  });
+
   it('refuses a malformed key with a 400 naming the header, and ignores keys on other methods', async () => {
     const res = await post('/api/v1/projects', 'has spaces', completeProject());
     expect(res.status).toBe(400);

@@ -1,12 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import { DataSource } from 'typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
+import { JobQueue } from '../notifications/job-queue.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AccessGuard } from './auth/access.guard';
@@ -16,6 +19,7 @@ import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard';
 import { PasswordHasher } from './auth/password-hasher';
+import { PgThrottlerStorage } from './auth/pg-throttler-storage';
 import { WriteRateLimitInterceptor } from './auth/write-rate-limit';
 import { User } from './entities/user.entity';
 import { OrgUnitsController } from './org-units/org-units.controller';
@@ -26,6 +30,9 @@ import { SsoController } from './sso/sso.controller';
 import { SsoService } from './sso/sso.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+
+/** Hourly: rate-limit counters whose window and block are over. */
+export const RATE_LIMIT_PURGE_QUEUE = 'rate-limit-purge';
 
 const loginEmail = (req: Record<string, unknown>): string => {
   const body = (req as unknown as Request).body as { email?: unknown } | undefined;
@@ -39,13 +46,18 @@ const loginEmail = (req: Record<string, unknown>): string => {
     PassportModule,
     AuditModule,
     JwtModule.registerAsync({ inject: [AppConfig], useFactory: (c: AppConfig) => ({ secret: c.jwtSecret }) }),
-    // Applied only by LoginThrottlerGuard on POST /auth/login. In-memory per instance (see docs/security.md).
+    NotificationsModule,
+    // Applied by LoginThrottlerGuard on sign-in; the counters (and the write limits') are in
+    // PostgreSQL, shared by every instance (PgThrottlerStorage, docs/security.md).
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (c: AppConfig) => [
-        { name: 'ip', ttl: c.loginRateWindowSeconds * 1000, limit: c.loginRateLimitPerIp, getTracker: (req) => String(req.ip) },
-        { name: 'account', ttl: c.loginRateWindowSeconds * 1000, limit: c.loginRateLimitPerAccount, getTracker: loginEmail },
-      ],
+      inject: [AppConfig, getDataSourceToken()],
+      useFactory: (c: AppConfig, dataSource: DataSource) => ({
+        throttlers: [
+          { name: 'ip', ttl: c.loginRateWindowSeconds * 1000, limit: c.loginRateLimitPerIp, getTracker: (req) => String(req.ip) },
+          { name: 'account', ttl: c.loginRateWindowSeconds * 1000, limit: c.loginRateLimitPerAccount, getTracker: loginEmail },
+        ],
+        storage: new PgThrottlerStorage(dataSource),
+      }),
     }),
   ],
   controllers: [AuthController, SsoController, UsersController, OrgUnitsController, ApiKeysController],
@@ -66,4 +78,19 @@ const loginEmail = (req: Record<string, unknown>): string => {
   ],
   exports: [OrgUnitsService, UsersService, PasswordHasher],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobQueue,
+    @Inject(ThrottlerStorage) private readonly counters: PgThrottlerStorage,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.define<object>(RATE_LIMIT_PURGE_QUEUE, {
+      handler: async () => void (await this.counters.purgeExpired()),
+      retryLimit: 1,
+      retryDelaySeconds: 60,
+      expireInSeconds: 300,
+      cron: '23 * * * *',
+    });
+  }
+}

@@ -109,11 +109,12 @@ export class IdempotencyStore implements EntitySubscriberInterface {
 
   /** Removes expired keys, a bounded batch at a time; returns how many went. */
   async purgeExpired(limit = 5_000): Promise<number> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `DELETE FROM idempotency_key WHERE ctid IN (SELECT ctid FROM idempotency_key WHERE expires_at < now() LIMIT $1) RETURNING 1`,
+    // TypeORM answers a DELETE with [rows, row count] (the rows' length was always 2).
+    const [, deleted] = await this.dataSource.query<[unknown[], number]>(
+      `DELETE FROM idempotency_key WHERE ctid IN (SELECT ctid FROM idempotency_key WHERE expires_at < now() LIMIT $1)`,
       [limit],
     );
-    return rows.length;
+    return deleted;
   }
 }
 

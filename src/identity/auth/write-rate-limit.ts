@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { ProblemError } from '../../common/problem/problem';
 import { AppConfig } from '../../config/app-config';
+import { PgThrottlerStorage } from './pg-throttler-storage';
 import type { Principal } from './principal';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -21,12 +22,12 @@ export const LimitedFlow = (flow: BusinessFlow): MethodDecorator => SetMetadata(
  * caller is known): every POST/PUT/PATCH/DELETE counts against WRITE_RATE_LIMIT_PER_MINUTE, and
  * routes marked with @LimitedFlow('project-intake') — proposing and submitting projects — against
  * PROJECT_INTAKE_LIMIT_PER_HOUR, so one account or key cannot flood the advisors' queue. Counters
- * live in @nestjs/throttler's storage, in memory per instance (docs/security.md).
+ * live in PostgreSQL, shared by every instance (PgThrottlerStorage, docs/security.md).
  */
 @Injectable()
 export class WriteRateLimitInterceptor implements NestInterceptor {
   constructor(
-    @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
+    @Inject(ThrottlerStorage) private readonly storage: PgThrottlerStorage,
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
   ) {}
@@ -35,18 +36,28 @@ export class WriteRateLimitInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
     const principal = req.user;
     if (principal && WRITE_METHODS.has(req.method)) {
-      await this.consume(`write:${principal.id}`, 60, this.config.writeRateLimitPerMinute, 'writes');
+      const limits: Limit[] = [
+        { key: `write:${principal.id}`, windowSeconds: 60, limit: this.config.writeRateLimitPerMinute, what: 'writes' },
+      ];
       const flow = this.reflector.get<BusinessFlow | undefined>(BUSINESS_FLOW, context.getHandler());
-      if (flow)
-        await this.consume(`${flow}:${principal.id}`, 3600, this.config.projectIntakeLimitPerHour, 'project proposals and submissions');
+      if (flow) {
+        const limit = this.config.projectIntakeLimitPerHour;
+        limits.push({ key: `${flow}:${principal.id}`, windowSeconds: 3600, limit, what: 'project proposals and submissions' });
+      }
+      await this.consume(limits);
     }
     return next.handle();
   }
 
-  private async consume(key: string, windowSeconds: number, limit: number, what: string): Promise<void> {
-    const record = await this.storage.increment(key, windowSeconds * 1000, limit, windowSeconds * 1000, key.split(':')[0]);
-    if (!record.isBlocked) return;
-    const retryAfter = Math.max(1, Math.ceil(record.timeToBlockExpire));
+  /** Counts the request against every limit at once (one statement); refuses it if any is exceeded. */
+  private async consume(limits: Limit[]): Promise<void> {
+    const records = await this.storage.incrementAll(
+      limits.map((l) => ({ key: l.key, ttlMs: l.windowSeconds * 1000, limit: l.limit, blockMs: l.windowSeconds * 1000 })),
+    );
+    const i = records.findIndex((r) => r.isBlocked);
+    if (i < 0) return;
+    const { limit, windowSeconds, what } = limits[i];
+    const retryAfter = Math.max(1, Math.ceil(records[i].timeToBlockExpire));
     throw new ProblemError(
       429,
       'rate-limited',
@@ -57,4 +68,11 @@ export class WriteRateLimitInterceptor implements NestInterceptor {
       { 'Retry-After': String(retryAfter) },
     );
   }
+}
+
+interface Limit {
+  key: string;
+  windowSeconds: number;
+  limit: number;
+  what: string;
 }
