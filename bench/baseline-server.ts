@@ -3,6 +3,7 @@ import { Pool, types } from 'pg';
 import { authenticate, login } from './baseline/auth';
 import { HttpProblem, readJson, sendJson, sendProblem } from './baseline/http-kit';
 import { getProject, listProjects } from './baseline/projects';
+import { countLogin, countWrite } from './baseline/rate-limits';
 import { createProject, decide } from './baseline/writes';
 
 /**
@@ -32,13 +33,17 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = url.pathname;
   if (req.method === 'GET' && (path === '/health/ready' || path === '/health/live')) return sendJson(res, 200, { status: 'ok' });
-  if (req.method === 'POST' && path === '/api/v1/auth/login')
-    return sendJson(res, 200, await login(pool, secret, ttl, await readJson(req)));
+  if (req.method === 'POST' && path === '/api/v1/auth/login') {
+    const body = await readJson(req);
+    await countLogin(pool, req.socket.remoteAddress ?? '', typeof body.email === 'string' ? body.email : '');
+    return sendJson(res, 200, await login(pool, secret, ttl, body));
+  }
   if (req.method === 'GET' && path === '/api/v1/projects') {
     return sendJson(res, 200, await listProjects(pool, await authenticate(pool, secret, req, 'project.read'), url.searchParams));
   }
   if (req.method === 'POST' && path === '/api/v1/projects') {
     const principal = await authenticate(pool, secret, req, 'project.create');
+    await countWrite(pool, principal.id, true);
     const project = await createProject(pool, principal, await readJson(req));
     return sendJson(res, 201, project, { ETag: `"${project.version}"`, Location: `/api/v1/projects/${project.id}` });
   }
@@ -50,6 +55,7 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   m = DECISION.exec(path);
   if (req.method === 'POST' && m) {
     const principal = await authenticate(pool, secret, req, 'project.decide');
+    await countWrite(pool, principal.id, false);
     const project = await decide(pool, principal, uuidOf(m[1]), await readJson(req));
     return sendJson(res, 200, project, { ETag: `"${project.version}"` });
   }

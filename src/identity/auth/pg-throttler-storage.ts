@@ -13,7 +13,7 @@ export interface Hit {
   blockMs: number;
 }
 
-interface CounterRow {
+export interface CounterRow {
   key: string;
   hits: number;
   expires_in: number;
@@ -68,24 +68,8 @@ export class PgThrottlerStorage implements ThrottlerStorage {
 
   /** Bumps every counter in one statement; the records come back in the order of `hits`. */
   async incrementAll(hits: readonly Hit[]): Promise<ThrottlerStorageRecord[]> {
-    if (new Set(hits.map((h) => h.key)).size !== hits.length) throw new Error('incrementAll: each key at most once');
-    const ms = (n: number) => Math.min(2 ** 31 - 1, Math.max(0, Math.round(n)));
-    const rows = await this.dataSource.query<CounterRow[]>(INCREMENT_SQL, [
-      hits.map((h) => h.key),
-      hits.map((h) => ms(h.ttlMs)),
-      hits.map((h) => ms(h.limit)),
-      hits.map((h) => ms(h.blockMs)),
-    ]);
-    const byKey = new Map(rows.map((r) => [r.key, r]));
-    return hits.map((h) => {
-      const row = byKey.get(h.key)!;
-      return {
-        totalHits: row.hits,
-        timeToExpire: Math.max(0, Math.ceil(row.expires_in)),
-        isBlocked: row.blocked_for !== null,
-        timeToBlockExpire: row.blocked_for === null ? 0 : Math.max(1, Math.ceil(row.blocked_for)),
-      };
-    });
+    const [sql, parameters] = counterStatement(hits);
+    return toRecords(hits, await this.dataSource.query<CounterRow[]>(sql, parameters));
   }
 
   /** Deletes counters whose window and block are both over (hourly job `rate-limit-purge`), a batch at a time. */
@@ -98,4 +82,28 @@ export class PgThrottlerStorage implements ThrottlerStorage {
     );
     return deleted;
   }
+}
+
+/** The statement that bumps `hits` (each key at most once) and its parameters. */
+export function counterStatement(hits: readonly Hit[]): [string, unknown[]] {
+  if (new Set(hits.map((h) => h.key)).size !== hits.length) throw new Error('incrementAll: each key at most once');
+  const ms = (n: number) => Math.min(2 ** 31 - 1, Math.max(0, Math.round(n)));
+  return [
+    INCREMENT_SQL,
+    [hits.map((h) => h.key), hits.map((h) => ms(h.ttlMs)), hits.map((h) => ms(h.limit)), hits.map((h) => ms(h.blockMs))],
+  ];
+}
+
+/** The statement's rows as @nestjs/throttler's records, in the order of `hits`. */
+export function toRecords(hits: readonly Hit[], rows: readonly CounterRow[]): ThrottlerStorageRecord[] {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return hits.map((h) => {
+    const row = byKey.get(h.key)!;
+    return {
+      totalHits: row.hits,
+      timeToExpire: Math.max(0, Math.ceil(row.expires_in)),
+      isBlocked: row.blocked_for !== null,
+      timeToBlockExpire: row.blocked_for === null ? 0 : Math.max(1, Math.ceil(row.blocked_for)),
+    };
+  });
 }
