@@ -65,8 +65,24 @@ process.on('exit', () => {
   for (const p of running) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
 });
 
-/** Starts `node main.js` with a minimal environment (no inherited secrets) and waits for /health/ready. */
+/**
+ * Starts `node main.js` with a minimal environment (no inherited secrets) and waits for /health/ready.
+ * The port is free when picked but may be taken by another test's process before the app listens
+ * (parallel jest workers): an app that exits on EADDRINUSE is started again on another port.
+ */
 export async function spawnApp(app: CompiledApp, env: Record<string, string>, readyTimeoutMs = 45_000): Promise<AppProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(app, env, readyTimeoutMs);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof PortTaken)) throw error;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function spawnOnce(app: CompiledApp, env: Record<string, string>, readyTimeoutMs: number): Promise<AppProcess> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['--enable-source-maps', app.main], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
@@ -100,7 +116,10 @@ export async function spawnApp(app: CompiledApp, env: Record<string, string>, re
   };
   const until = Date.now() + readyTimeoutMs;
   while (Date.now() < until) {
-    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`app exited before ready:\n${child.output()}`);
+    if (proc.exitCode !== null || proc.signalCode !== null) {
+      const output = child.output();
+      throw output.includes('EADDRINUSE') ? new PortTaken(output) : new Error(`app exited before ready:\n${output}`);
+    }
     try {
       if ((await fetch(`${child.base}/health/ready`, { signal: AbortSignal.timeout(2_000) })).status === 200) return child;
     } catch {

@@ -169,13 +169,19 @@ describeBrowser('web app in French', () => {
           .set(await app.actors.auth('manager'))
           .expect(200)
       ).body.locale as string | null;
+    // The page switches at once and saves the choice in the background: wait for the save itself.
+    const saved = () => manager.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith('/api/v1/me') && r.ok());
     expect(await me()).toBeNull();
+    let save = saved();
     await manager.getByLabel('Langue', { exact: true }).selectOption('en');
     await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My projects' }).waitFor();
     expect(await manager.locator('html').getAttribute('lang')).toBe('en');
+    await save;
     expect(await me()).toBe('en');
+    save = saved();
     await manager.getByLabel('Language', { exact: true }).selectOption('fr');
     await manager.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Mes projets' }).waitFor();
+    await save;
     expect(await me()).toBe('fr');
 
     // An English browser: the sign-in page is English, the account's French takes over once signed in.
