@@ -120,7 +120,11 @@ describe('SIGTERM during load', () => {
     expect(api.filter((o) => (o.status ?? 0) >= 500).map(outcomeKey)).toEqual([]);
     // The readiness probe turns 503 once shutdown begins (terminus), so a load balancer stops routing here.
     const probes = all.filter((o) => o.kind === 'probe');
-    expect(probes.filter((o) => o.status !== 200 && o.startedAt < signalAt).map(outcomeKey)).toEqual([]);
+    // Answered before the signal: ready. Sent before it but answered after (in flight when SIGTERM
+    // arrived): ready or, once the shutdown has begun, 503 — never anything else.
+    expect(probes.filter((o) => o.status !== 200 && o.endedAt < signalAt).map(outcomeKey)).toEqual([]);
+    const straddling = probes.filter((o) => o.startedAt < signalAt && o.endedAt >= signalAt);
+    expect(straddling.filter((o) => o.status !== 200 && o.status !== 503).map(outcomeKey)).toEqual([]);
     for (const p of probes.filter((o) => o.status === 503)) expect(p.body).toMatchObject({ status: 503, checks: expect.any(Object) });
     // A request sent before the signal was accepted, so it must have been answered (not dropped).
     expect(all.filter((o) => o.error && o.startedAt < signalAt).map(outcomeKey)).toEqual([]);
