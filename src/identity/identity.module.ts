@@ -85,12 +85,6 @@ export class IdentityModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define<object>(RATE_LIMIT_PURGE_QUEUE, {
-      handler: async () => void (await this.counters.purgeExpired()),
-      retryLimit: 1,
-      retryDelaySeconds: 60,
-      expireInSeconds: 300,
-      cron: '23 * * * *',
-    });
+    this.jobs.defineHourlyPurge(RATE_LIMIT_PURGE_QUEUE, 23, () => this.counters.purgeExpired());
   }
 }

@@ -62,6 +62,20 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.queues.set(queue, definition);
   }
 
+  /**
+   * An hourly clean-up at `minute` past the hour (a bounded DELETE of expired rows): once per hour
+   * across every instance, retried once a minute later, given five minutes.
+   */
+  defineHourlyPurge(queue: string, minute: number, purge: () => Promise<unknown>): void {
+    this.define<object>(queue, {
+      handler: async () => void (await purge()),
+      retryLimit: 1,
+      retryDelaySeconds: 60,
+      expireInSeconds: 300,
+      cron: `${minute} * * * *`,
+    });
+  }
+
   get workersEnabled(): boolean {
     return this.config.workersEnabled;
   }

@@ -19,12 +19,6 @@ export class IdempotencyModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define<object>(IDEMPOTENCY_PURGE_QUEUE, {
-      handler: async () => void (await this.store.purgeExpired()),
-      retryLimit: 1,
-      retryDelaySeconds: 60,
-      expireInSeconds: 300,
-      cron: '17 * * * *',
-    });
+    this.jobs.defineHourlyPurge(IDEMPOTENCY_PURGE_QUEUE, 17, () => this.store.purgeExpired());
   }
 }
